@@ -1,0 +1,45 @@
+#include "core/report/finding.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace detgw::report {
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
+  }
+  return "error";
+}
+
+Summary Report::summary() const {
+  Summary s;
+  for (const auto& f : findings) {
+    switch (f.severity) {
+      case Severity::Error:
+        ++s.errors;
+        break;
+      case Severity::Warning:
+        ++s.warnings;
+        break;
+      case Severity::Info:
+        ++s.infos;
+        break;
+    }
+  }
+  return s;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.location.file, a.location.line, a.location.column, a.code, a.path) <
+           std::tie(b.location.file, b.location.line, b.location.column, b.code, b.path);
+  });
+}
+
+}  // namespace detgw::report

@@ -1,0 +1,55 @@
+#pragma once
+// What every check produces, whatever it looked at: a stable code, a severity, what is wrong and
+// what to do, and where — in the input's own coordinates.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/support/error.hpp"
+
+namespace detgw::report {
+
+enum class Severity { Info, Warning, Error };
+
+std::string_view to_string(Severity severity);
+
+struct Finding {
+  std::string code;
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string hint;
+  std::string path;     // dotted, e.g. additional_resource_managers[0].resource_manager.type
+  std::string pointer;  // RFC 6901
+  SourceLocation location;
+  std::string rm;  // the RM's effective cluster name, "" when not about one RM
+
+  std::string doc_page() const { return "docs/rules/" + code + ".md"; }
+};
+
+// One input the run read, and the shape it was read as (values, master, devcluster).
+struct InputInfo {
+  std::string file;
+  std::string shape;
+};
+
+struct Summary {
+  int errors = 0;
+  int warnings = 0;
+  int infos = 0;
+};
+
+struct Report {
+  std::string tool;     // "helm multirm lint", "kubectl detgw doctor", ...
+  std::vector<InputInfo> inputs;
+  std::vector<Finding> findings;
+  // Shown in the text success line: "3 resource managers, 5 pools, 2 gateways".
+  std::string subject_summary;
+
+  Summary summary() const;
+};
+
+// Sorted by file, line, column, code: the order every format prints.
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace detgw::report

@@ -1,0 +1,299 @@
+#include "core/yaml/loader.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace detgw::yaml {
+namespace {
+
+std::string human_size(std::size_t bytes) {
+  char buf[32];
+  if (bytes >= (1u << 20))
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
+  else
+    std::snprintf(buf, sizeof buf, "%zu bytes", bytes);
+  return buf;
+}
+
+// Rejects what yaml-cpp would silently truncate or mangle: NUL bytes and invalid UTF-8.
+std::optional<Error> check_encoding(std::string_view text, const std::string& file) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    if (c == 0) {
+      return input_error("NUL byte in input: not a text file", {file, line, column});
+    } else if (c < 0x80) {
+      len = 1;
+    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+      len = 4;
+    } else {
+      return input_error("invalid UTF-8 byte sequence", {file, line, column});
+    }
+    if (i + len > text.size())
+      return input_error("invalid UTF-8 byte sequence", {file, line, column});
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+        return input_error("invalid UTF-8 byte sequence", {file, line, column});
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+struct LimitExceeded {
+  Error error;
+};
+
+// Builds the positioned tree from yaml-cpp's parse events, enforcing the limits as it goes.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& file, const LoadLimits& limits) : file_(file), limits_(limits) {}
+
+  NodePtr root() const { return root_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto node = std::make_shared<Node>();
+    node->location = at(mark);
+    add(node, anchor, mark);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) throw_limit("alias to an unknown anchor", mark);
+    count(it->second->weight, mark);
+    attach(it->second, 0);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    auto node = std::make_shared<Node>();
+    node->kind = NodeKind::Scalar;
+    node->text = value;
+    node->tag = tag == "?" ? "" : tag;
+    node->location = at(mark);
+    add(node, anchor, mark);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(NodeKind::Sequence, mark, tag, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(NodeKind::Mapping, mark, tag, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    std::shared_ptr<Node> node;
+    YAML::anchor_t anchor = 0;
+    NodePtr pending_key;  // Mapping: the key waiting for its value
+  };
+
+  SourceLocation at(const YAML::Mark& mark) const {
+    return {file_, mark.line + 1, mark.column + 1};
+  }
+
+  [[noreturn]] void throw_limit(const std::string& message, const YAML::Mark& mark) {
+    throw LimitExceeded{input_error(message, at(mark))};
+  }
+
+  void count(std::size_t nodes, const YAML::Mark& mark) {
+    total_ += nodes;
+    if (total_ > limits_.max_nodes)
+      throw_limit("document expands to more than " + std::to_string(limits_.max_nodes) +
+                      " nodes (an alias bomb?); refusing to load it",
+                  mark);
+  }
+
+  void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    if (stack_.size() >= limits_.max_depth)
+      throw_limit("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
+    auto node = std::make_shared<Node>();
+    node->kind = kind;
+    node->tag = (tag == "?" || tag == "!") ? "" : tag;
+    node->location = at(mark);
+    stack_.push_back(Frame{node, anchor, nullptr});
+  }
+
+  void close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    if (frame.node->kind == NodeKind::Mapping) apply_merge_keys(*frame.node);
+    std::size_t weight = 1;
+    for (const auto& item : frame.node->items) weight += item->weight;
+    for (const auto& entry : frame.node->entries) weight += entry.value->weight + 1;
+    frame.node->weight = weight;
+    attach(frame.node, frame.anchor);
+  }
+
+  void add(const std::shared_ptr<Node>& node, YAML::anchor_t anchor, const YAML::Mark& mark) {
+    count(1, mark);
+    attach(node, anchor);
+  }
+
+  void attach(const NodePtr& node, YAML::anchor_t anchor) {
+    if (anchor != 0) anchors_[anchor] = node;
+    if (stack_.empty()) {
+      if (!root_) root_ = node;
+      return;
+    }
+    Frame& parent = stack_.back();
+    if (parent.node->kind == NodeKind::Sequence) {
+      parent.node->items.push_back(node);
+      return;
+    }
+    if (!parent.pending_key) {
+      parent.pending_key = node;
+      return;
+    }
+    Entry entry;
+    const Node& key = *parent.pending_key;
+    entry.key_is_scalar = key.kind == NodeKind::Scalar || key.kind == NodeKind::Null;
+    entry.key = key.kind == NodeKind::Scalar ? key.text : "";
+    if (key.kind == NodeKind::Null && !key.location.file.empty()) entry.key = "null";
+    entry.key_location = key.location;
+    entry.value = node;
+    parent.node->entries.push_back(std::move(entry));
+    parent.pending_key = nullptr;
+  }
+
+  // `<<: *base` (or a list of them) brings in the keys the mapping does not set itself.
+  static void apply_merge_keys(Node& map) {
+    std::vector<Entry> merged;
+    for (const Entry& entry : map.entries) {
+      if (entry.key != "<<" || !entry.value) continue;
+      std::vector<NodePtr> sources;
+      if (entry.value->kind == NodeKind::Mapping) sources.push_back(entry.value);
+      if (entry.value->kind == NodeKind::Sequence)
+        for (const auto& item : entry.value->items)
+          if (item->kind == NodeKind::Mapping) sources.push_back(item);
+      for (const auto& source : sources) {
+        for (const Entry& inherited : source->entries) {
+          bool shadowed = map.find_entry(inherited.key) != nullptr;
+          for (const Entry& m : merged) shadowed = shadowed || m.key == inherited.key;
+          if (shadowed) continue;
+          Entry copy = inherited;
+          copy.from_merge = true;
+          merged.push_back(std::move(copy));
+        }
+      }
+    }
+    if (merged.empty()) return;
+    std::erase_if(map.entries, [](const Entry& e) { return e.key == "<<"; });
+    for (auto& m : merged) map.entries.push_back(std::move(m));
+  }
+
+  const std::string& file_;
+  const LoadLimits& limits_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, NodePtr> anchors_;
+  NodePtr root_;
+  std::size_t total_ = 0;
+};
+
+std::string strip_yaml_cpp_prefix(std::string message) {
+  // "yaml-cpp: error at line 2, column 1: end of sequence flow not found" -> the last part.
+  const std::string marker = ": ";
+  if (message.rfind("yaml-cpp: error at line", 0) == 0) {
+    auto pos = message.find(marker, std::strlen("yaml-cpp: error at line"));
+    if (pos != std::string::npos) return message.substr(pos + marker.size());
+  }
+  return message;
+}
+
+}  // namespace
+
+Expected<Document> load_text(std::string_view text, const std::string& file,
+                             const LoadLimits& limits) {
+  if (text.size() > limits.max_bytes)
+    return input_error("file is " + human_size(text.size()) + ", larger than the " +
+                           human_size(limits.max_bytes) + " limit for an input file",
+                       {file, 0, 0});
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (auto bad = check_encoding(text, file)) return *bad;
+
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(file, limits);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+  } catch (const LimitExceeded& e) {
+    return e.error;
+  } catch (const YAML::Exception& e) {
+    std::string message = strip_yaml_cpp_prefix(e.what());
+    // yaml-cpp's own recursion guard reports "bad file"; say what it means.
+    if (message == "bad file") message = "nesting too deep";
+    return input_error("YAML syntax error: " + message, {file, e.mark.line + 1, e.mark.column + 1});
+  }
+  Document doc;
+  doc.file = file;
+  doc.root = builder.root() ? builder.root() : make_null({file, 1, 1});
+  return doc;
+}
+
+Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  std::string content;
+  if (path == "-") {
+    std::ostringstream buffer;
+    char chunk[65536];
+    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+      content.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+      if (content.size() > max_bytes)
+        return input_error("standard input is larger than the " + human_size(max_bytes) +
+                               " limit for an input file",
+                           {"<stdin>", 0, 0});
+    }
+    return content;
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return input_error(std::string("cannot read file: ") + std::strerror(errno), {path, 0, 0});
+  file.seekg(0, std::ios::end);
+  const auto size = file.tellg();
+  if (size < 0) return input_error("cannot read file (is it a directory?)", {path, 0, 0});
+  if (static_cast<std::size_t>(size) > max_bytes)
+    return input_error("file is " + human_size(static_cast<std::size_t>(size)) +
+                           ", larger than the " + human_size(max_bytes) +
+                           " limit for an input file",
+                       {path, 0, 0});
+  file.seekg(0);
+  content.resize(static_cast<std::size_t>(size));
+  file.read(content.data(), size);
+  if (!file) return input_error("cannot read file (is it a directory?)", {path, 0, 0});
+  return content;
+}
+
+Expected<Document> load_file(const std::string& path, const LoadLimits& limits) {
+  auto text = read_file(path, limits.max_bytes);
+  if (!text) return text.error();
+  return load_text(*text, path == "-" ? "<stdin>" : path, limits);
+}
+
+}  // namespace detgw::yaml

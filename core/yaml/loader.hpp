@@ -1,0 +1,35 @@
+#pragma once
+// Loading untrusted YAML into a positioned tree within fixed bounds: a file size cap, a nesting
+// cap, and a cap on nodes with aliases expanded, so an alias bomb is refused while it is parsed.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/support/error.hpp"
+#include "core/yaml/node.hpp"
+
+namespace detgw::yaml {
+
+struct LoadLimits {
+  std::size_t max_bytes = 16u << 20;
+  std::size_t max_depth = 128;
+  std::size_t max_nodes = 2'000'000;  // counted with aliases expanded
+};
+
+struct Document {
+  std::string file;
+  NodePtr root;  // a Null node for an empty document
+};
+
+// Parses the first YAML document of `text`. `file` names it in locations and messages.
+Expected<Document> load_text(std::string_view text, const std::string& file,
+                             const LoadLimits& limits = {});
+
+// Reads `path` ("-" reads standard input, named "<stdin>") and parses it.
+Expected<Document> load_file(const std::string& path, const LoadLimits& limits = {});
+
+// Reads a whole file within `max_bytes`; the error names the file.
+Expected<std::string> read_file(const std::string& path, std::size_t max_bytes);
+
+}  // namespace detgw::yaml

@@ -1,0 +1,87 @@
+#include "tests/common/test_support.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace detgw::test {
+
+std::filesystem::path source_dir() { return DETGW_SOURCE_DIR; }
+
+std::optional<std::filesystem::path> shared_dir() {
+  if (const char* env = std::getenv("DETGW_SHARED_DIR")) return std::filesystem::path(env);
+  auto candidate = source_dir().parent_path() / "shared";
+  if (std::filesystem::exists(candidate / "fixtures")) return candidate;
+  return std::nullopt;
+}
+
+namespace {
+
+std::string drain(int fd) {
+  std::string out;
+  char buf[65536];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text,
+              const std::vector<std::string>& env) {
+  TempDir io;
+  const auto in_path = io.write("stdin", stdin_text);
+  const auto out_path = io.path() / "stdout";
+  const auto err_path = io.path() / "stderr";
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int in = open(in_path.c_str(), O_RDONLY);
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    for (const auto& kv : env) putenv(const_cast<char*>(kv.c_str()));
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  int out = open(out_path.c_str(), O_RDONLY);
+  result.out = drain(out);
+  close(out);
+  int err = open(err_path.c_str(), O_RDONLY);
+  result.err = drain(err);
+  close(err);
+  return result;
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "detgw-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::filesystem::path TempDir::write(const std::string& name, const std::string& content) const {
+  auto p = path_ / name;
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+}  // namespace detgw::test

@@ -1,0 +1,40 @@
+#pragma once
+// Small helpers shared by the test rooms: where the sources are, running the built binaries,
+// temporary files.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace detgw::test {
+
+std::filesystem::path source_dir();
+// ../shared next to the repository, when present (fixture tests run only then).
+std::optional<std::filesystem::path> shared_dir();
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` with `stdin_text` on standard input and `env` added to the environment.
+RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text = {},
+              const std::vector<std::string>& env = {});
+
+// A directory removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace detgw::test

@@ -1,0 +1,284 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// allocResult is the ground truth of one allocation.
+type allocResult struct {
+	Alloc       string   `json:"alloc"`
+	Job         string   `json:"job"`
+	Gateway     string   `json:"gateway"`
+	Namespace   string   `json:"namespace"`
+	Ports       []int    `json:"ports"`
+	Listeners   []string `json:"listeners"`
+	Annotations []string `json:"annotations"`
+	Services    []string `json:"services"`
+	Routes      []string `json:"routes"`
+	Leaked      string   `json:"leaked,omitempty"`
+}
+
+type allocOpts struct {
+	common
+	rng, alloc, job, leak string
+	ports, proxyPort      int
+}
+
+func runAlloc(args []string) (any, error) {
+	var o allocOpts
+	fs := flag.NewFlagSet("alloc", flag.ContinueOnError)
+	o.register(fs)
+	fs.StringVar(&o.rng, "range", "32768-65535", "gateway port range A-B (inclusive)")
+	fs.IntVar(&o.ports, "ports", 1, "number of proxied ports")
+	fs.StringVar(&o.alloc, "alloc", "", "allocation ID (default: random)")
+	fs.StringVar(&o.job, "job", "", "job name (default: derived from the allocation ID)")
+	fs.IntVar(&o.proxyPort, "proxy-port", 8080, "task-side proxy port (Service/backend port)")
+	fs.StringVar(&o.leak, "leak", "", "stop half way like a crashed master: after-listeners | after-service")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if o.leak != "" && o.leak != "after-listeners" && o.leak != "after-service" {
+		return nil, fmt.Errorf("--leak must be after-listeners or after-service, got %q", o.leak)
+	}
+	cl, err := newClients(&o.common)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := contextFor(&o.common)
+	defer cancel()
+	return cl.alloc(ctx, &o)
+}
+
+func (cl *clients) alloc(ctx context.Context, o *allocOpts) (*allocResult, error) {
+	gwNS, gwName, err := o.gatewayRef()
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := parseRange(o.rng)
+	if err != nil {
+		return nil, err
+	}
+	if o.ports < 1 {
+		return nil, fmt.Errorf("--ports must be >= 1")
+	}
+	r := &allocResult{Alloc: o.alloc, Job: o.job, Gateway: o.gateway, Namespace: o.namespace,
+		Listeners: []string{}, Annotations: []string{}, Services: []string{}, Routes: []string{}}
+	if r.Alloc == "" {
+		r.Alloc = randomAlloc()
+	}
+	if r.Job == "" {
+		r.Job = defaultJob(r.Alloc)
+	}
+	r.Ports, err = cl.addListeners(ctx, gwNS, gwName, lo, hi, o.ports, r.Alloc)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range r.Ports {
+		r.Listeners = append(r.Listeners, listenerName(p))
+		r.Annotations = append(r.Annotations, portAnnotationPrefix+strconv.Itoa(p))
+	}
+	if o.leak == "after-listeners" {
+		r.Leaked = o.leak
+		return r, nil
+	}
+	for i, p := range r.Ports {
+		name := fmt.Sprintf("%s-%d", r.Job, i)
+		if err := cl.createService(ctx, o.namespace, name, r.Job, r.Alloc, o.proxyPort); err != nil {
+			return r, fmt.Errorf("creating service %s/%s: %w", o.namespace, name, err)
+		}
+		r.Services = append(r.Services, name)
+		if o.leak == "after-service" {
+			r.Leaked = o.leak
+			return r, nil
+		}
+		if err := cl.createTCPRoute(ctx, o.namespace, name, r.Job, r.Alloc, gwNS, gwName, p, o.proxyPort); err != nil {
+			return r, fmt.Errorf("creating tcproute %s/%s: %w", o.namespace, name, err)
+		}
+		r.Routes = append(r.Routes, name)
+	}
+	return r, nil
+}
+
+type freeResult struct {
+	Alloc     string   `json:"alloc"`
+	Ports     []int    `json:"ports"`
+	Listeners []string `json:"listeners"`
+	Services  []string `json:"services"`
+	Routes    []string `json:"routes"`
+}
+
+func runFree(args []string) (any, error) {
+	var c common
+	var alloc string
+	fs := flag.NewFlagSet("free", flag.ContinueOnError)
+	c.register(fs)
+	fs.StringVar(&alloc, "alloc", "", "allocation ID to free (required)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if alloc == "" {
+		return nil, fmt.Errorf("--alloc is required")
+	}
+	cl, err := newClients(&c)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := contextFor(&c)
+	defer cancel()
+	return cl.free(ctx, &c, alloc)
+}
+
+func (cl *clients) free(ctx context.Context, c *common, alloc string) (*freeResult, error) {
+	gwNS, gwName, err := c.gatewayRef()
+	if err != nil {
+		return nil, err
+	}
+	r := &freeResult{Alloc: alloc, Listeners: []string{}}
+	if r.Services, r.Routes, err = cl.deleteByLabel(ctx, c.namespace, alloc); err != nil {
+		return r, err
+	}
+	if r.Ports, err = cl.freeListeners(ctx, gwNS, gwName, alloc); err != nil {
+		return r, fmt.Errorf("freeing gateway ports: %w", err)
+	}
+	for _, p := range r.Ports {
+		r.Listeners = append(r.Listeners, listenerName(p))
+	}
+	return r, nil
+}
+
+type churnResult struct {
+	Allocs         int      `json:"allocs"`
+	Frees          int      `json:"frees"`
+	Conflicts      int64    `json:"conflicts_retried"`
+	NoFreePorts    int      `json:"no_free_ports"`
+	Errors         []string `json:"errors"`
+	LeftoverAllocs []string `json:"leftover_allocs"`
+	DuplicatePorts []int    `json:"duplicate_ports"`
+	Listeners      int      `json:"listeners_after"`
+}
+
+func runChurn(args []string) (any, error) {
+	var o allocOpts
+	var rate float64
+	var dur, hold time.Duration
+	var workers int
+	fs := flag.NewFlagSet("churn", flag.ContinueOnError)
+	o.register(fs)
+	fs.StringVar(&o.rng, "range", "40000-40063", "gateway port range A-B (inclusive)")
+	fs.IntVar(&o.ports, "ports", 1, "ports per allocation")
+	fs.IntVar(&o.proxyPort, "proxy-port", 8080, "task-side proxy port")
+	fs.Float64Var(&rate, "rate", 5, "allocations started per second (all workers together)")
+	fs.DurationVar(&dur, "duration", 5*time.Second, "how long to churn (max 10m)")
+	fs.DurationVar(&hold, "hold", 200*time.Millisecond, "max time an allocation is held before it is freed")
+	fs.IntVar(&workers, "workers", 4, "concurrent simulated masters")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if rate <= 0 || dur <= 0 || dur > 10*time.Minute || workers < 1 {
+		return nil, fmt.Errorf("need --rate > 0, 0 < --duration <= 10m, --workers >= 1")
+	}
+	if o.timeout < dur+time.Minute {
+		o.timeout = dur + time.Minute
+	}
+	gwNS, gwName, err := o.gatewayRef()
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := contextFor(&o.common)
+	defer cancel()
+	res := &churnResult{Errors: []string{}, LeftoverAllocs: []string{}, DuplicatePorts: []int{}}
+	var mu sync.Mutex
+	prefix := fmt.Sprintf("churn%06x-", rand.Uint32()&0xffffff)
+	ticks := make(chan int)
+	go func() { // bounded rate limiter
+		defer close(ticks)
+		t := time.NewTicker(time.Duration(float64(time.Second) / rate))
+		defer t.Stop()
+		stop := time.After(dur)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				ticks <- i
+			}
+		}
+	}()
+	var conflicts int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		cl, err := newClients(&o.common) // each worker is its own "master"
+		if err != nil {
+			return nil, err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { mu.Lock(); conflicts += cl.conflicts.Load(); mu.Unlock() }()
+			for i := range ticks {
+				ao := o
+				ao.alloc = prefix + strconv.Itoa(i)
+				ao.job = ""
+				_, err := cl.alloc(ctx, &ao)
+				mu.Lock()
+				switch {
+				case err == nil:
+					res.Allocs++
+				case strings.Contains(err.Error(), "not enough free ports"):
+					res.NoFreePorts++
+				default:
+					res.Errors = append(res.Errors, err.Error())
+				}
+				mu.Unlock()
+				time.Sleep(time.Duration(rand.Int63n(int64(hold) + 1)))
+				if _, err := cl.free(ctx, &o.common, ao.alloc); err != nil {
+					mu.Lock()
+					res.Errors = append(res.Errors, "free: "+err.Error())
+					mu.Unlock()
+				} else if err == nil {
+					mu.Lock()
+					res.Frees++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	res.Conflicts = conflicts
+	// Audit the Gateway afterwards: nothing of ours may be left, no port twice.
+	cl, err := newClients(&o.common)
+	if err != nil {
+		return res, err
+	}
+	gw, err := cl.gw.GatewayV1().Gateways(gwNS).Get(ctx, gwName, metav1.GetOptions{})
+	if err != nil {
+		return res, err
+	}
+	seen := map[int]bool{}
+	for _, l := range gw.Spec.Listeners {
+		if seen[int(l.Port)] {
+			res.DuplicatePorts = append(res.DuplicatePorts, int(l.Port))
+		}
+		seen[int(l.Port)] = true
+	}
+	for k, v := range gw.Annotations {
+		if strings.HasPrefix(k, portAnnotationPrefix) && strings.HasPrefix(v, prefix) {
+			res.LeftoverAllocs = append(res.LeftoverAllocs, v)
+		}
+	}
+	res.Listeners = len(gw.Spec.Listeners)
+	if len(res.Errors) > 0 || len(res.LeftoverAllocs) > 0 || len(res.DuplicatePorts) > 0 {
+		return res, fmt.Errorf("churn found %d errors, %d leftover allocations, %d duplicate ports",
+			len(res.Errors), len(res.LeftoverAllocs), len(res.DuplicatePorts))
+	}
+	return res, nil
+}
