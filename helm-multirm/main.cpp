@@ -1,1 +1,32 @@
-int main() { return 0; }
+// helm multirm: pre-install validation of the Determined chart's values for several resource
+// managers. Argument parsing and printing only; the work is in core/app.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "core/app/exit_code.hpp"
+#include "core/version.hpp"
+#include "helm-multirm/lint_command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Validate Determined values for several resource managers before helm install.",
+               "helm multirm"};
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  helm multirm lint -f values.yaml\n"
+      "  helm multirm lint ./determined -f values.yaml --set maxSlotsPerPod=4 -o sarif\n"
+      "  helm multirm lint -f master.yaml --input-format master\n");
+
+  detgw::helm_multirm::LintCommand lint(app);
+  auto* version = app.add_subcommand("version", "Print the plugin version");
+  version->callback([] { std::cout << "helm-multirm " << detgw::kVersion << "\n"; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? detgw::app::kExitOk : detgw::app::kExitUsage;
+  }
+  return lint.ran() ? lint.exit_code() : detgw::app::kExitOk;
+}

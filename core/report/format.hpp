@@ -1,9 +1,12 @@
 #pragma once
 // Every output format of a findings report. Commands never format findings themselves.
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/report/finding.hpp"
 
@@ -12,12 +15,50 @@ namespace detgw::report {
 enum class Format { Text, Json, Yaml, Sarif, Junit, Github };
 
 std::optional<Format> parse_format(std::string_view name);
+std::string_view to_string(Format format);
+// "text, json, yaml, sarif, junit, github": for --help and usage errors.
+std::string_view format_names();
 
 struct FormatOptions {
-  bool color = false;     // ANSI colour in text mode (the caller decides: TTY, NO_COLOR, --color)
-  std::string version;    // tool version for json/sarif
+  bool color = false;   // ANSI colour in text mode (the caller decides: TTY, NO_COLOR, --color)
+  std::string version;  // tool version for json/sarif
+  // SARIF tool.driver.informationUri (an absolute URI); omitted while empty.
+  std::string information_uri;
+  // code -> one-line description of the rule (SARIF reportingDescriptor.shortDescription). A code
+  // missing here is described by the message of its first finding.
+  std::map<std::string, std::string, std::less<>> rule_descriptions;
 };
 
 std::string format_report(const Report& report, Format format, const FormatOptions& options);
+
+// One function per format (core/report/format_<name>.cpp), and what they share. Callers use
+// format_report; these are here so each format's file stays small and testable on its own.
+namespace detail {
+
+std::string format_text(const Report& report, const FormatOptions& options);
+std::string format_json(const Report& report, const FormatOptions& options);
+std::string format_yaml(const Report& report, const FormatOptions& options);
+std::string format_sarif(const Report& report, const FormatOptions& options);
+std::string format_junit(const Report& report, const FormatOptions& options);
+std::string format_github(const Report& report, const FormatOptions& options);
+
+// The report's findings in print order (sort_findings).
+std::vector<Finding> sorted_findings(const Report& report);
+
+// Decodes the code point at `pos` and advances past it; an invalid or truncated sequence, an
+// overlong form or a surrogate yields U+FFFD and advances one byte.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+void append_utf8(std::string& out, char32_t code_point);
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+// `<command line>`, `<chart defaults>`: a finding's file that is no file on disk.
+bool is_pseudo_file(std::string_view file);
+// `file:line:column`, omitting the parts that are unknown ("" when the file is unknown).
+std::string location_text(const SourceLocation& location);
+// "values.yaml, master.yaml"
+std::string input_list(const Report& report);
+
+}  // namespace detail
 
 }  // namespace detgw::report

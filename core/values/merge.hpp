@@ -21,4 +21,22 @@ yaml::NodePtr merge_maps(const yaml::NodePtr& base, const yaml::NodePtr& overlay
 yaml::NodePtr coalesce_with_chart(const yaml::NodePtr& chart_defaults,
                                   const yaml::NodePtr& user_values);
 
+// What Helm logs (and otherwise ignores) while coalescing: a user value and a chart default of
+// which one is a map and the other is not. `key` is the dotted path; `where` the user's node.
+struct CoalesceWarning {
+  std::string key;
+  std::string message;
+  SourceLocation where;
+};
+
+// As above, also collecting Helm's warnings (when `warnings` is not null).
+yaml::NodePtr coalesce_with_chart(const yaml::NodePtr& chart_defaults,
+                                  const yaml::NodePtr& user_values,
+                                  std::vector<CoalesceWarning>* warnings);
+
+// The values as the JSON Helm's `toJson .Values` would print: keys sorted, one per key (the
+// last duplicate), scalars typed like yaml.v2, numbers as Go prints a float64. For comparing
+// with a dump from real Helm.
+std::string to_canonical_json(const yaml::NodePtr& values);
+
 }  // namespace detgw::values

@@ -1,0 +1,114 @@
+#include "core/kube/redact.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace detgw::kube {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Field names whose values are credentials wherever they appear (kubeconfig users, exec
+// credentials, TokenRequest status, auth-provider config).
+constexpr std::array<std::string_view, 16> kSecretKeys = {"token",
+                                                          "password",
+                                                          "client-key-data",
+                                                          "client-certificate-data",
+                                                          "clientKeyData",
+                                                          "clientCertificateData",
+                                                          "id-token",
+                                                          "refresh-token",
+                                                          "access-token",
+                                                          "client-secret",
+                                                          "certificate-authority-data",
+                                                          "idp-certificate-authority-data",
+                                                          "bearerToken",
+                                                          "secret",
+                                                          "privateKey",
+                                                          "tls.key"};
+
+bool is_secret_key(std::string_view key) {
+  return std::any_of(kSecretKeys.begin(), kSecretKeys.end(),
+                     [&](std::string_view k) { return k == key; });
+}
+
+void mask_values(rapidjson::Value& map, rapidjson::Document::AllocatorType& alloc) {
+  if (!map.IsObject()) return;
+  for (auto& m : map.GetObject()) m.value.SetString(kMasked.data(), kMasked.size(), alloc);
+}
+
+void redact_value(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc) {
+  if (v.IsArray()) {
+    for (auto& item : v.GetArray()) redact_value(item, alloc);
+    return;
+  }
+  if (!v.IsObject()) return;
+  bool is_secret = false;
+  if (auto k = v.FindMember("kind"); k != v.MemberEnd() && k->value.IsString())
+    is_secret = std::string_view(k->value.GetString()) == "Secret";
+  for (auto& m : v.GetObject()) {
+    std::string_view key(m.name.GetString(), m.name.GetStringLength());
+    if (is_secret && (key == "data" || key == "stringData")) {
+      mask_values(m.value, alloc);
+    } else if (is_secret_key(key) && (m.value.IsString() || m.value.IsNumber())) {
+      if (!(m.value.IsString() && m.value.GetStringLength() == 0))
+        m.value.SetString(kMasked.data(), kMasked.size(), alloc);
+    } else if (key == "kubectl.kubernetes.io/last-applied-configuration" && m.value.IsString() &&
+               is_secret) {
+      m.value.SetString(kMasked.data(), kMasked.size(), alloc);
+    } else {
+      redact_value(m.value, alloc);
+    }
+  }
+}
+
+}  // namespace
+
+std::string redact_header(std::string_view name, std::string_view value) {
+  if (iequals(name, "Authorization") || iequals(name, "Proxy-Authorization")) {
+    auto space = value.find(' ');
+    if (space == std::string_view::npos) return std::string(kMasked);
+    return std::string(value.substr(0, space)) + " " + std::string(kMasked);
+  }
+  return std::string(value);
+}
+
+std::string redact_json(std::string_view body) {
+  rapidjson::Document doc;
+  doc.Parse(body.data(), body.size());
+  if (doc.HasParseError() || !(doc.IsObject() || doc.IsArray())) return std::string(body);
+  redact_value(doc, doc.GetAllocator());
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  doc.Accept(w);
+  return {buf.GetString(), buf.GetSize()};
+}
+
+void Redactor::add_secret(std::string secret) {
+  // Very short strings would mask ordinary text; credentials are never that short.
+  if (secret.size() < 6) return;
+  if (std::find(secrets_.begin(), secrets_.end(), secret) == secrets_.end())
+    secrets_.push_back(std::move(secret));
+}
+
+std::string Redactor::scrub(std::string text) const {
+  for (const auto& s : secrets_) {
+    for (auto pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos)) {
+      text.replace(pos, s.size(), kMasked);
+      pos += kMasked.size();
+    }
+  }
+  return text;
+}
+
+}  // namespace detgw::kube

@@ -1,0 +1,47 @@
+#include "core/model/config_model.hpp"
+
+namespace detgw::model {
+
+std::string to_string(InputShape shape) {
+  switch (shape) {
+    case InputShape::Values:
+      return "values";
+    case InputShape::Master:
+      return "master";
+    case InputShape::Devcluster:
+      return "devcluster";
+  }
+  return "values";
+}
+
+SourceLocation Field::value_location() const {
+  if (node) return node->location;
+  return key_location();
+}
+
+SourceLocation Field::key_location() const {
+  if (entry) return entry->key_location;
+  if (parent) return parent->location;
+  if (node) return node->location;
+  return {};
+}
+
+std::string ResourceManager::label() const {
+  std::string out = is_root ? "root RM" : "additional RM #" + std::to_string(index);
+  if (!effective_name.empty()) out += " (" + effective_name + ")";
+  return out;
+}
+
+std::size_t ConfigModel::pool_count() const {
+  std::size_t n = 0;
+  for (const auto& rm : rms) n += rm.pools.size() + (rm.implicit_default_pool ? 1 : 0);
+  return n;
+}
+
+std::size_t ConfigModel::gateway_count() const {
+  std::size_t n = 0;
+  for (const auto& rm : rms) n += rm.gateway ? 1 : 0;
+  return n;
+}
+
+}  // namespace detgw::model

@@ -1,0 +1,103 @@
+#include "helm-multirm/lint_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/app/exit_code.hpp"
+#include "core/app/lint.hpp"
+#include "core/report/format.hpp"
+#include "core/report/terminal.hpp"
+#include "core/version.hpp"
+
+namespace detgw::helm_multirm {
+
+LintCommand::LintCommand(CLI::App& parent) {
+  auto* cmd = parent.add_subcommand("lint", "Check values (or a master/devcluster config) for "
+                                            "mistakes the Determined master would crash on");
+  cmd->add_option("CHART", chart_, "Chart directory whose values.yaml is the base (default: the "
+                                   "built-in Determined 0.38 chart defaults)");
+  cmd->add_option("-f,--values", values_files_, "Values file (repeatable, in order; - for stdin)");
+  cmd->add_option("--set", set_, "Set values on the command line (key1=val1,key2=val2)");
+  cmd->add_option("--set-string", set_string_, "Set STRING values on the command line");
+  cmd->add_option("--set-json", set_json_, "Set JSON values on the command line");
+  cmd->add_option("--set-file", set_file_, "Set values from files (key=path)");
+  cmd->add_option("--set-literal", set_literal_, "Set a literal STRING value");
+  cmd->add_option("--input-format", input_format_, "auto, values, master or devcluster")
+      ->capture_default_str();
+  cmd->add_option("-o,--output", output_, "text, json, yaml, sarif, junit or github")
+      ->capture_default_str();
+  cmd->add_option("--color", color_, "auto, always or never")->capture_default_str();
+  cmd->add_option("--max-listeners", max_listeners_, "Gateway listener cap assumed by capacity "
+                                                     "rules")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_flag("--strict", strict_, "Fail on warnings too");
+  cmd->add_flag("--live", live_, "Also check the clusters the values name");
+  cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)");
+  cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)");
+  cmd->add_option("--suppress", suppress_, "Silence one finding: CODE=PATH, or CODE=PATH.* "
+                                           "below PATH");
+  cmd->footer(
+      "Examples:\n"
+      "  helm multirm lint -f values.yaml\n"
+      "  helm multirm lint -f values.yaml -f prod.yaml --set maxSlotsPerPod=4\n"
+      "  helm multirm lint ./determined -f values.yaml -o sarif > lint.sarif\n"
+      "  helm multirm lint -f master.yaml --input-format master --strict\n"
+      "  helm multirm lint -f devcluster.yaml --disable MRM005\n"
+      "\n"
+      "Exit codes: 0 no problems at the fail level, 1 problems found, 2 usage error,\n"
+      "3 input unreadable, 4 cluster error.\n");
+  cmd->callback([this] { run(); });
+}
+
+void LintCommand::run() {
+  ran_ = true;
+  auto usage = [this](const std::string& message) {
+    std::cerr << "Error: " << message << "\n";
+    exit_code_ = app::kExitUsage;
+  };
+  auto format = report::parse_format(output_);
+  if (!format) return usage("unknown output format \"" + output_ + "\"");
+  auto color = report::parse_color_mode(color_);
+  if (!color) return usage("--color must be auto, always or never");
+  auto input_format = app::parse_input_format(input_format_);
+  if (!input_format) return usage("--input-format must be auto, values, master or devcluster");
+  if (live_) return usage("--live is not available in this version");
+
+  app::LintOptions options;
+  if (!chart_.empty()) options.chart = chart_;
+  options.values_files = values_files_;
+  options.input_format = *input_format;
+  options.max_listeners = max_listeners_;
+  options.strict = strict_;
+  options.selection = {disable_, enable_, suppress_};
+  options.env = [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (!value) return std::nullopt;
+    return std::string(value);
+  };
+  int index = 0;
+  auto add_flags = [&](const std::vector<std::string>& exprs, values::SetKind kind) {
+    for (const auto& e : exprs) options.set_flags.push_back({kind, e, ++index});
+  };
+  add_flags(set_json_, values::SetKind::SetJson);
+  add_flags(set_, values::SetKind::Set);
+  add_flags(set_string_, values::SetKind::SetString);
+  add_flags(set_file_, values::SetKind::SetFile);
+  add_flags(set_literal_, values::SetKind::SetLiteral);
+
+  app::CommandResult result = app::lint(options);
+  for (const auto& note : result.notes) std::cerr << note << "\n";
+  for (const auto& error : result.errors) std::cerr << "Error: " << error.describe() << "\n";
+  if (result.exit_code != app::kExitUsage) {
+    report::FormatOptions format_options;
+    format_options.color = report::use_color(*color, STDOUT_FILENO);
+    format_options.version = kVersion;
+    std::cout << report::format_report(result.report, *format, format_options);
+  }
+  exit_code_ = result.exit_code;
+}
+
+}  // namespace detgw::helm_multirm
