@@ -126,7 +126,9 @@ std::optional<ApiError> ApiClient::authenticate(HttpRequest& req) {
         req.headers.emplace_back("Impersonate-Extra-" + url_escape(k), v);
   } else if (!config_.impersonate_groups.empty()) {
     // client-go refuses groups without a user; so does the API server.
-    return credential_error("requesting groups or user-extra for  without impersonating a user");
+    return credential_error(
+        "requesting uid, groups or user-extra without impersonating a user (--as-group needs "
+        "--as)");
   }
   return std::nullopt;
 }

@@ -350,7 +350,12 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
   }
 
   // Proxy: proxy-url from the kubeconfig, else curl's own reading of *_proxy / NO_PROXY.
-  if (!c.proxy_url.empty()) curl_easy_setopt(e, CURLOPT_PROXY, c.proxy_url.c_str());
+  // A kubeconfig proxy-url is used for every request (Go's http.ProxyURL ignores NO_PROXY);
+  // without one, curl applies http(s)_proxy and NO_PROXY from the environment.
+  if (!c.proxy_url.empty()) {
+    curl_easy_setopt(e, CURLOPT_PROXY, c.proxy_url.c_str());
+    curl_easy_setopt(e, CURLOPT_NOPROXY, "");
+  }
 
   job.started = Clock::now();
   log_request(t, job, url);

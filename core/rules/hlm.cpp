@@ -170,7 +170,8 @@ void check_hlm008(const ConfigModel& model, FindingSink& out) {
 void check_hlm009(const ConfigModel& model, FindingSink& out) {
   if (!values(model)) return;
   const auto& root = model.rms.front();
-  if (root.master_host.present_and_not_null()) return;
+  // The template tests `if .Values.determinedMasterHost`: an empty string is not set either.
+  if (!empty_or_absent(model, root.master_host)) return;
   for (const Field* f : {&root.master_port, &root.master_scheme}) {
     if (!f->present_and_not_null()) continue;
     const std::string key = f == &root.master_port ? "determinedMasterPort" : "determinedMasterScheme";

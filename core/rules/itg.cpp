@@ -21,8 +21,9 @@ constexpr std::int64_t kMaxPort = 65535;
 
 template <typename Fn>
 void for_each_gateway(const ConfigModel& model, Fn fn) {
+  // Only a kubernetes RM has internal_task_gateway; elsewhere the key is rejected (MRM001).
   for (const auto& rm : model.rms)
-    if (rm.gateway) fn(rm, *rm.gateway);
+    if (rm.gateway && is_kubernetes(rm)) fn(rm, *rm.gateway);
 }
 
 void check_itg001(const ConfigModel& model, FindingSink& out) {
@@ -128,9 +129,14 @@ void check_itg006(const ConfigModel& model, FindingSink& out) {
       if (model::find_key(model::gateway_keys(), entry.key, true)) continue;
       std::string message = "unknown key " + quoted(entry.key) +
                             " in internal_task_gateway: the master ignores it silently";
-      if (entry.key.find("port") != std::string::npos)
-        message += ", and the port range stays at its default " + std::to_string(*gw.start) +
-                   "-" + std::to_string(*gw.end);
+      if (entry.key.find("port") != std::string::npos) {
+        // gw.start/end are empty when a bound is not a number (MRM004): say nothing then.
+        if (!gw.port_start.node && !gw.port_end.node)
+          message += ", and the port range stays at its default 32768-65535";
+        else if (gw.start && gw.end)
+          message += ", and the port range is " + std::to_string(*gw.start) + "-" +
+                     std::to_string(*gw.end) + " (the default for a bound not set)";
+      }
       out.at_key(entry_field(gw.block, entry), message,
                  did_you_mean(entry.key, model::gateway_keys()), &rm);
     }

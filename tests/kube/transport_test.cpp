@@ -134,6 +134,24 @@ BOOST_AUTO_TEST_CASE(logs_requests_like_kubectl_at_v6) {
   BOOST_TEST(log.find("Response Body: ") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(proxy_url_carries_the_request) {
+  // The "proxy" is the local server; the target address is unroutable, so an answer can only
+  // have come through the proxy.
+  FaultyHttpServer proxy([](int) { return Fault::None; });
+  RestConfig c;
+  c.server = "http://192.0.2.1:6443";  // TEST-NET-1, never routed
+  c.proxy_url = proxy.url();
+  c.timeout = milliseconds(3000);
+  auto t = Transport::create(c, {}, fast_retries());
+  BOOST_REQUIRE(t.ok());
+  HttpRequest req;
+  req.path = "/version";
+  auto r = (*t)->send(req);
+  KUBE_REQUIRE_OK(r);
+  BOOST_TEST(r->status == 200);
+  BOOST_TEST(proxy.requests() == 1);
+}
+
 BOOST_AUTO_TEST_CASE(refused_and_invalid_servers) {
   auto t = transport_to("https://127.0.0.1:1");
   HttpRequest req;

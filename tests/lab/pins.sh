@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034  # variables are used by the scripts sourcing this file
 # Pinned versions of the real Kubernetes peers built by tests/lab/build.
 # The cache key is a hash of this file plus `go version`: bumping any pin (or
 # LAB_FORMAT, when the way things are built changes) gives a fresh cache dir.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The CRD bundles taken from the Go module cache are byte-identical to the
 # shared fixtures. Runs only when ../shared (next to the project root) exists.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 fx=$(cd "$LAB_SRC_DIR/../../.." && pwd)/shared/fixtures/gateway-api
 [[ -d "$fx" ]] || skip "no $fx"

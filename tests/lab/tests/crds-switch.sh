@@ -2,6 +2,7 @@
 # A one-cluster lab with --crds v1.6.1-standard: TCPRoute exists only as v1
 # there, v1alpha2 is NOT served (the breaking case for Determined 0.38).
 #   crds-switch.sh RUNDIR
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 run=${1:?RUNDIR}
 trap '"$LAB_SRC_DIR/down" --dir "$run" >/dev/null 2>&1 || true' EXIT

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every CRD of the bundle is Established; for the default bundle TCPRoute
 # v1alpha2 (what Determined 0.38 uses) is served.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 crd_dir=$(dirname "$LAB_BIN")/crds/$LAB_CRDS
 crd_files() { find "$crd_dir/" "$(dirname "$LAB_BIN")/crds/contour/" -maxdepth 1 -name '*.yaml' ! -name kustomization.yaml; }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # detsim --leak stops half way like a crashed master; free cleans up after it.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 ns=detsim-leak-$$-$RANDOM
 kubectl create namespace "$ns" >/dev/null

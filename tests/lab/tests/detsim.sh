@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # detsim alloc/free against the real apiserver + Contour: listener, annotation,
 # Service and TCPRoute appear, Contour Accepts the route, free removes it all.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 ns=detsim-$$-$RANDOM
 kubectl create namespace "$ns" >/dev/null

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Contour wrote real status: Gateway Accepted + Programmed, address 127.0.0.1,
 # seed listener `tcp` Programmed.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 for i in $(seq "$LAB_CLUSTERS"); do
   gw=$(kubectl --context "lab$i-admin" -n projectcontour get gateway contour -o json)

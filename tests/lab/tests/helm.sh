@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # helm install / list / uninstall of a project-owned chart against the lab.
 #   helm.sh RUNDIR helm3|helm4
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 H=${2:?helm3 or helm4}
 case $H in helm3) want=$HELM3 ;; helm4) want=$HELM4 ;; *) fail "unknown helm $H" ;; esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Offline krew install of a tiny plugin from a local manifest + archive, then
 # `kubectl labhello` runs through the real kubectl plugin mechanism.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export KREW_ROOT=$tmp/krew KREW_NO_UPGRADE_CHECK=1 PATH=$tmp/krew/bin:$PATH

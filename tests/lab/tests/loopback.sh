@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Every socket the lab's processes listen on is bound to 127.0.0.1.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 n=0
 while read -r pid; do

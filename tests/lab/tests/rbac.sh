@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # viewer (static token, no bindings) authenticates but gets 403 on gateways;
 # the detgw-sa token authenticates as the ServiceAccount; a bad token is 401.
+# shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"; lab_load "${1:-}"
 for i in $(seq "$LAB_CLUSTERS"); do
   u=$(kubectl --context "lab$i-viewer" auth whoami -o jsonpath='{.status.userInfo.username}')
