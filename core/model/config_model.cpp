@@ -15,6 +15,10 @@ std::string to_string(InputShape shape) {
 }
 
 SourceLocation Field::value_location() const {
+  // An empty value (`key:` with nothing after it) is a null whose position is the next token's,
+  // often lines below: point at the key instead.
+  if (node && node->is_null() && entry && node->location.line != entry->key_location.line)
+    return entry->key_location;
   if (node) return node->location;
   return key_location();
 }

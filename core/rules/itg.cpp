@@ -178,52 +178,70 @@ std::string describe_cluster(const ResourceManager& rm) {
   return "";
 }
 
-void check_itg008(const ConfigModel& model, FindingSink& out) {
-  std::vector<const ResourceManager*> seen;
+// What the pairwise gateway rules compare, computed once per gateway so that a config with
+// thousands of RMs stays linear: gateways are grouped by address before ranges are compared.
+struct GatewayIdentity {
+  const ResourceManager* rm;
+  std::string key;      // namespace/name
+  std::string ip;       // as written
+  std::string address;  // normalised, "" when unset
+};
+
+std::vector<GatewayIdentity> gateway_identities(const ConfigModel& model) {
+  std::vector<GatewayIdentity> out;
   for_each_gateway(model, [&](const ResourceManager& rm, const GatewayConfig& gw) {
-    const std::string key = gateway_key(model, gw);
-    const auto ip = string_of(model, gw.ip);
-    for (const ResourceManager* other : seen) {
-      if (gateway_key(model, *other->gateway) != key) continue;
-      const auto other_ip = string_of(model, other->gateway->ip);
-      const bool same_cluster = other->cluster == rm.cluster;
-      const bool same_ip = ip && other_ip && !ip->empty() &&
-                           normalise_address(*ip) == normalise_address(*other_ip);
-      if (!same_cluster && !same_ip) continue;
-      out.at_value(gw.block,
-                   "the " + rm.label() + " and the " + other->label() + " use the same Gateway " +
-                       key + (same_cluster ? " in " + describe_cluster(rm) : " at " + *ip) +
-                       ": a restarting master frees listeners the other RM's tasks still use",
-                   "give each resource manager its own Gateway", &rm);
-      break;
-    }
-    seen.push_back(&rm);
+    const std::string ip = string_of(model, gw.ip).value_or("");
+    out.push_back({&rm, gateway_key(model, gw), ip, ip.empty() ? "" : normalise_address(ip)});
   });
+  return out;
+}
+
+void check_itg008(const ConfigModel& model, FindingSink& out) {
+  // The first RM seen for each Gateway in each cluster, and at each address.
+  std::map<std::pair<std::string, std::string>, const ResourceManager*> by_cluster, by_address;
+  for (const auto& gw : gateway_identities(model)) {
+    const ResourceManager& rm = *gw.rm;
+    const std::string cluster =
+        std::to_string(static_cast<int>(rm.cluster.kind)) + ":" + rm.cluster.key;
+    auto [cluster_it, new_cluster] = by_cluster.emplace(std::pair{gw.key, cluster}, &rm);
+    const ResourceManager* other = new_cluster ? nullptr : cluster_it->second;
+    bool same_cluster = other != nullptr;
+    if (!gw.address.empty()) {
+      auto [address_it, new_address] = by_address.emplace(std::pair{gw.key, gw.address}, &rm);
+      if (!other && !new_address) other = address_it->second;
+    }
+    if (!other) continue;
+    out.at_value(rm.gateway->block,
+                 "the " + rm.label() + " and the " + other->label() + " use the same Gateway " +
+                     gw.key + (same_cluster ? " in " + describe_cluster(rm) : " at " + gw.ip) +
+                     ": a restarting master frees listeners the other RM's tasks still use",
+                 "give each resource manager its own Gateway", &rm);
+  }
 }
 
 void check_itg009(const ConfigModel& model, FindingSink& out) {
-  std::vector<const ResourceManager*> seen;
-  for_each_gateway(model, [&](const ResourceManager& rm, const GatewayConfig& gw) {
-    const auto ip = string_of(model, gw.ip);
-    if (!ip || ip->empty() || !gw.start || !gw.end) return;
-    for (const ResourceManager* other : seen) {
-      const GatewayConfig& ogw = *other->gateway;
-      if (gateway_key(model, ogw) == gateway_key(model, gw)) continue;  // ITG008's business
-      const auto other_ip = string_of(model, ogw.ip);
-      if (!other_ip || normalise_address(*ip) != normalise_address(*other_ip)) continue;
-      if (!ogw.start || !ogw.end) continue;
-      const auto lo = std::max(*gw.start, *ogw.start), hi = std::min(*gw.end, *ogw.end);
+  std::map<std::string, std::vector<const GatewayIdentity*>> by_address;
+  const auto gateways = gateway_identities(model);
+  for (const auto& gw : gateways) {
+    const GatewayConfig& config = *gw.rm->gateway;
+    if (gw.address.empty() || !config.start || !config.end) continue;
+    auto& seen = by_address[gw.address];
+    for (const GatewayIdentity* other : seen) {
+      if (other->key == gw.key) continue;  // the same Gateway: ITG008's business
+      const GatewayConfig& other_config = *other->rm->gateway;
+      const auto lo = std::max(*config.start, *other_config.start);
+      const auto hi = std::min(*config.end, *other_config.end);
       if (lo > hi) continue;
-      out.at_value(gw.block,
-                   "the Gateways of the " + rm.label() + " and the " + other->label() +
-                       " share the address " + *ip + " and their port ranges overlap on " +
+      out.at_value(config.block,
+                   "the Gateways of the " + gw.rm->label() + " and the " + other->rm->label() +
+                       " share the address " + gw.ip + " and their port ranges overlap on " +
                        std::to_string(lo) + "-" + std::to_string(hi) +
                        ": both can hand out the same port at that address",
-                   "give them ranges that do not overlap", &rm);
+                   "give them ranges that do not overlap", gw.rm);
       break;
     }
-    seen.push_back(&rm);
-  });
+    seen.push_back(&gw);
+  }
 }
 
 constexpr Rule kRules[] = {

@@ -38,14 +38,18 @@ void check_mrm010(const ConfigModel& model, FindingSink& out) {
 void check_mrm011(const ConfigModel& model, FindingSink& out) {
   for (const auto& rm : model.rms) {
     if (rm.is_root || rm.kind == RmKind::Kubernetes || rm.kind == RmKind::Missing) continue;
+    const bool empty_block =
+        rm.block.node && rm.block.node->is_mapping() && rm.block.node->entries.empty();
+    // pbs is not in ResolveResource's list of known RMs, so it fails there, before validation.
+    const std::string master_says =
+        rm.kind == RmKind::Pbs
+            ? "please specify an resource manager type"
+            : "additional_resource_managers only supports resource managers of type: kubernetes";
     std::string message =
-        rm.block.node && rm.block.node->is_mapping() && rm.block.node->entries.empty()
-            ? "an empty resource_manager is an agent RM, but additional resource managers must "
-              "be of type kubernetes"
-            : "additional resource managers must be of type kubernetes, not " +
-                  quoted(kind_name(rm)) +
-                  " (the master: \"additional_resource_managers only supports resource managers "
-                  "of type: kubernetes\")";
+        empty_block ? "an empty resource_manager is an agent RM, but additional resource managers "
+                      "must be of type kubernetes"
+                    : "additional resource managers must be of type kubernetes, not " +
+                          quoted(kind_name(rm)) + " (the master: \"" + master_says + "\")";
     out.at_value(rm.type.node ? rm.type : rm.block, message, "set type: kubernetes", &rm);
   }
 }
@@ -74,6 +78,10 @@ void check_mrm013(const ConfigModel& model, FindingSink& out) {
   std::map<std::string, const ResourceManager*> seen;
   for (const auto& rm : model.rms) {
     if (rm.effective_name.empty() || rm.kind == RmKind::Missing) continue;
+    // A name from an unset `$VAR` is not the name the master will see (MRM005).
+    if (model.is_placeholder(rm.cluster_name.node) ||
+        (!rm.cluster_name.present_and_not_null() && model.is_placeholder(rm.name.node)))
+      continue;
     auto [it, inserted] = seen.emplace(rm.effective_name, &rm);
     if (inserted) continue;
     const Field& where = rm.cluster_name.node ? rm.cluster_name : rm.name.node ? rm.name : rm.block;
@@ -153,7 +161,8 @@ void check_mrm017(const ConfigModel& model, FindingSink& out) {
     const bool has_own = rm.max_slots_per_pod.present_and_not_null();
     if (auto v = int_of(model, rm.max_slots_per_pod); v && *v < 0)
       out.at_value(rm.max_slots_per_pod,
-                   "max_slots_per_pod is " + std::to_string(*v) +
+                   std::string(rm.rendered_by_chart ? "maxSlotsPerPod" : "max_slots_per_pod") +
+                       " is " + std::to_string(*v) +
                        ": the master refuses to start (\"max_slots_per_pod must be >= 0\")",
                    "use the number of GPUs (or CPU slots) of the largest node", &rm);
     if (rm.rendered_by_chart) continue;  // the chart requires maxSlotsPerPod itself (HLM005)

@@ -196,10 +196,18 @@ class TreeBuilder : public YAML::EventHandler {
         for (const auto& item : entry.value->items)
           if (item->kind == NodeKind::Mapping) sources.push_back(item);
       for (const auto& source : sources) {
+        const std::size_t before = merged.size();  // keys from earlier sources win
         for (const Entry& inherited : source->entries) {
           bool shadowed = map.find_entry(inherited.key) != nullptr;
-          for (const Entry& m : merged) shadowed = shadowed || m.key == inherited.key;
+          for (std::size_t i = 0; i < before; ++i)
+            shadowed = shadowed || merged[i].key == inherited.key;
           if (shadowed) continue;
+          // A key written twice in the source: its last value is the one the source has.
+          for (std::size_t i = before; i < merged.size(); ++i)
+            if (merged[i].key == inherited.key) {
+              merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
+              break;
+            }
           Entry copy = inherited;
           copy.from_merge = true;
           merged.push_back(std::move(copy));

@@ -143,17 +143,28 @@ func (cl *clients) free(ctx context.Context, c *common, alloc string) (*freeResu
 	if err != nil {
 		return nil, err
 	}
-	r := &freeResult{Alloc: alloc, Listeners: []string{}}
-	if r.Services, r.Routes, err = cl.deleteByLabel(ctx, c.namespace, alloc); err != nil {
+	r := &freeResult{Alloc: alloc, Ports: []int{}, Listeners: []string{}, Services: []string{}, Routes: []string{}}
+	svcs, routes, err := cl.deleteByLabel(ctx, c.namespace, alloc)
+	r.Services, r.Routes = orEmpty(svcs), orEmpty(routes)
+	if err != nil {
 		return r, err
 	}
-	if r.Ports, err = cl.freeListeners(ctx, gwNS, gwName, alloc); err != nil {
+	ports, err := cl.freeListeners(ctx, gwNS, gwName, alloc)
+	if err != nil {
 		return r, fmt.Errorf("freeing gateway ports: %w", err)
 	}
+	r.Ports = orEmpty(ports)
 	for _, p := range r.Ports {
 		r.Listeners = append(r.Listeners, listenerName(p))
 	}
 	return r, nil
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // churnResult: conflicts_retried counts 409s RetryOnConflict absorbed;
