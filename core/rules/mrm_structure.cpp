@@ -205,8 +205,16 @@ void check_mrm004(const ConfigModel& model, FindingSink& out) {
   top.node = model.root;
   top.path = model.prefix;
   if (values) {
+    // maxSlotsPerPod is printed unquoted into master.yaml, so "4" renders as the number 4.
+    const Field& slots = model.rms.front().max_slots_per_pod;
+    if (checkable(model, slots) && !yaml::as_int(*slots.node) &&
+        !(slots.node->is_scalar() && yaml::as_int(*yaml::make_scalar(slots.node->text, {}))))
+      out.at_value(slots,
+                   "maxSlotsPerPod must be an integer, not " + yaml::describe_type(*slots.node) +
+                       ": the chart renders it into max_slots_per_pod, which the master cannot "
+                       "decode",
+                   "set it to the number of GPUs of the largest node, e.g. maxSlotsPerPod: 4");
     static constexpr KnownKey kValuesTyped[] = {
-        {"maxSlotsPerPod", ValueType::Int},
         {"resourcePools", ValueType::List},
         {"additional_resource_managers", ValueType::List},
         {"resourceManager", ValueType::Map},

@@ -19,7 +19,6 @@ std::string kind_name(const ResourceManager& rm) {
   return "agent";
 }
 
-
 void check_mrm010(const ConfigModel& model, FindingSink& out) {
   for (const auto& rm : model.rms) {
     if (rm.is_root) continue;
@@ -128,7 +127,8 @@ void check_mrm015(const ConfigModel& model, FindingSink& out) {
       auto [it, inserted] = seen.emplace(*name, Seen{&rm, pool.name.value_location().line});
       if (inserted) continue;
       const bool same_rm = it->second.rm == &rm;
-      std::string where = same_rm ? "in the same resource manager" : "in the " + it->second.rm->label();
+      std::string where =
+          same_rm ? "in the same resource manager" : "in the " + it->second.rm->label();
       if (it->second.line == 0) where += " (its implicit pool \"default\")";
       out.at_value(pool.name,
                    "resource pool " + quoted(*name) + " is already defined " + where +
@@ -144,7 +144,8 @@ void check_mrm016(const ConfigModel& model, FindingSink& out) {
     for (const auto& pool : rm.pools) {
       if (!pool.entry.node || !pool.entry.node->is_mapping()) continue;
       if (pool.name.node && model.is_placeholder(pool.name.node)) continue;
-      auto name = pool.name.node ? yaml::as_string(*pool.name.node) : std::optional<std::string>("");
+      auto name =
+          pool.name.node ? yaml::as_string(*pool.name.node) : std::optional<std::string>("");
       if (pool.name.node && pool.name.node->is_null()) name = "";
       if (!name || !name->empty()) continue;
       out.at_value(pool.name,
@@ -168,13 +169,13 @@ void check_mrm017(const ConfigModel& model, FindingSink& out) {
     if (rm.rendered_by_chart) continue;  // the chart requires maxSlotsPerPod itself (HLM005)
     const bool tcd = model.task_container_defaults_max_slots.present_and_not_null();
     if (several && !has_own) {
-      out.at_value(rm.max_slots_per_pod,
-                   "the " + rm.label() +
-                       " has no max_slots_per_pod: with several resource managers each kubernetes "
-                       "RM must set its own (\"must provide resource_manager.max_slots_per_pod\")" +
-                       (tcd ? "; task_container_defaults.kubernetes.max_slots_per_pod is ignored"
-                            : ""),
-                   "add max_slots_per_pod to this resource_manager", &rm);
+      out.at_value(
+          rm.max_slots_per_pod,
+          "the " + rm.label() +
+              " has no max_slots_per_pod: with several resource managers each kubernetes "
+              "RM must set its own (\"must provide resource_manager.max_slots_per_pod\")" +
+              (tcd ? "; task_container_defaults.kubernetes.max_slots_per_pod is ignored" : ""),
+          "add max_slots_per_pod to this resource_manager", &rm);
     } else if (!several && has_own == tcd) {
       out.at_value(has_own ? rm.max_slots_per_pod : rm.block,
                    has_own ? "both resource_manager.max_slots_per_pod and "

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <unordered_map>
 
 #include "core/values/tree.hpp"
@@ -58,7 +59,8 @@ std::string join_key(const std::string& prefix, const std::string& key) {
 }
 
 // Both are mappings; `user` is authoritative (Helm's coalesceTablesFullKey with dst = user,
-// src = chart, merge = false, and the top-level coalesceValues loop, which behaves the same).
+// src = chart, merge = false, below the top level; the top-level coalesceValues loop when
+// `prefix` is empty).
 NodePtr coalesce_tables(const NodePtr& chart, const NodePtr& user, const std::string& prefix,
                         std::vector<CoalesceWarning>* warnings) {
   const std::vector<Entry> chart_entries = effective_entries(*chart);
@@ -97,10 +99,16 @@ NodePtr coalesce_tables(const NodePtr& chart, const NodePtr& user, const std::st
           {key, "destination for " + key + " is a table. Ignoring non-table value from the chart",
            from_user->value->location});
   }
-  // Keys only the user has are kept as they are, nulls included: Helm deletes a null only
-  // where the chart has the key.
-  for (std::size_t i = 0; i < user_entries.size(); ++i)
-    if (!user_used[i]) out.push_back(user_entries[i]);
+  // Keys only the user has are kept as they are. A null among them is kept at the top level
+  // (coalesceValues only visits the chart's keys) but deleted below it: coalesceTablesFullKey
+  // first copies every null of the user's table into the chart's, then deletes the user's
+  // nulls that the chart has (checked with helm 3.19 `helm template`).
+  for (std::size_t i = 0; i < user_entries.size(); ++i) {
+    if (user_used[i]) continue;
+    if (!prefix.empty() && user_entries[i].key_is_scalar && is_nil(*user_entries[i].value))
+      continue;
+    out.push_back(user_entries[i]);
+  }
   for (const Entry& from_chart : chart_entries)
     if (!from_chart.key_is_scalar) out.push_back(from_chart);
   return detail::make_mapping(std::move(out), user->location, user->tag);
@@ -151,7 +159,10 @@ void append_json_string(std::string& out, const std::string& s) {
   out += '"';
 }
 
-// A float64 as Go's encoding/json prints it: shortest form, exponent only outside [1e-6, 1e21).
+// A float64 as Go's encoding/json prints it: the shortest digits that read back as the same
+// float64, exponent only outside [1e-6, 1e21). Go pads those digits with zeros in fixed form
+// (1.2345678901234567e19 -> 12345678901234567000), where std::to_chars(fixed) would print the
+// exact value (...168), so the fixed form is built from the shortest scientific digits.
 void append_go_float(std::string& out, double value) {
   if (!std::isfinite(value)) {
     out += "null";  // Go refuses to encode these at all
@@ -160,15 +171,37 @@ void append_go_float(std::string& out, double value) {
   char buf[64];
   const double magnitude = std::fabs(value);
   const bool exponent = magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21);
-  auto result = std::to_chars(buf, buf + sizeof buf, value,
-                              exponent ? std::chars_format::scientific : std::chars_format::fixed);
+  auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
   std::string text(buf, result.ptr);
+  const auto e = text.find('e');
   if (exponent) {
     // "1e-07" -> "1e-7", as Go does.
-    auto e = text.find('e');
     if (e != std::string::npos && e + 3 < text.size() && text[e + 2] == '0') text.erase(e + 2, 1);
+    out += text;
+    return;
   }
-  out += text;
+  if (value == 0) {
+    out += std::signbit(value) ? "-0" : "0";
+    return;
+  }
+  // "-d.ddde+XX" -> sign, digits, decimal exponent.
+  const bool negative = text[0] == '-';
+  std::string digits;
+  for (std::size_t i = negative ? 1 : 0; i < e; ++i)
+    if (text[i] != '.') digits += text[i];
+  const int exp10 = std::stoi(text.substr(e + 1));
+  const int point = exp10 + 1;  // digits before the decimal point
+  std::string fixed;
+  if (point <= 0) {
+    fixed = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    fixed = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    fixed = digits.substr(0, static_cast<std::size_t>(point)) + "." +
+            digits.substr(static_cast<std::size_t>(point));
+  }
+  if (negative) out += '-';
+  out += fixed;
 }
 
 void append_json(std::string& out, const yaml::Node& node) {

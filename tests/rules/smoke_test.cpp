@@ -28,4 +28,15 @@ additional_resource_managers:
   BOOST_TEST(f.hint.find("rename name: extra to cluster_name: extra") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(mrm004_quoted_max_slots_renders_as_a_number) {
+  // The chart prints maxSlotsPerPod unquoted into master.yaml: "4" becomes 4.
+  BOOST_TEST(!lint_yaml("maxSlotsPerPod: \"4\"\n").has("MRM004"));
+  auto run = lint_yaml("maxSlotsPerPod: [4]\n");
+  auto f = run.one("MRM004");
+  BOOST_TEST(f.path == "maxSlotsPerPod");
+  BOOST_TEST(f.message.find("must be an integer, not a list") != std::string::npos);
+  BOOST_TEST(f.location.line == 1);
+  BOOST_TEST(f.location.column == 17);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
