@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 
 #include "core/support/error.hpp"
 
@@ -50,31 +49,9 @@ ApiError connection_error(FailureKind kind, const std::string& detail, const std
 ApiError credential_error(std::string message);
 ApiError decode_error(std::string message);
 
-// A value, or the ApiError that prevented it. Converts to Expected<T> for callers that only
+// A value, or the ApiError that prevented it; converts to Expected<T> for callers that only
 // need the generic Error.
 template <typename T>
-class Result {
- public:
-  Result(T value) : state_(std::move(value)) {}
-  Result(ApiError error) : state_(std::move(error)) {}
-
-  bool ok() const { return state_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(state_); }
-  const T& value() const { return std::get<0>(state_); }
-  T& operator*() { return value(); }
-  const T& operator*() const { return value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  const ApiError& error() const { return std::get<1>(state_); }
-
-  Expected<T> expected() && {
-    if (ok()) return Expected<T>(std::move(value()));
-    return Expected<T>(static_cast<const Error&>(error()));
-  }
-
- private:
-  std::variant<T, ApiError> state_;
-};
+using Result = Expected<T, ApiError>;
 
 }  // namespace detgw::kube

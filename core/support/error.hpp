@@ -3,6 +3,7 @@
 // `file:line:column: message` without knowing which layer produced it.
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -38,12 +39,18 @@ inline Error usage_error(std::string message) {
   return Error{ErrorKind::Usage, std::move(message), {}};
 }
 
-// A value or the error that prevented it. Small on purpose: std::expected is C++23.
-template <typename T>
+// A value or the error that prevented it. Small on purpose: std::expected is C++23. A layer
+// with richer errors (kube::ApiError) uses its own E; it converts to the plain one.
+template <typename T, typename E = Error>
 class Expected {
  public:
   Expected(T value) : state_(std::move(value)) {}
-  Expected(Error error) : state_(std::move(error)) {}
+  Expected(E error) : state_(std::move(error)) {}
+  template <typename Derived>
+    requires(!std::is_same_v<Derived, E> && std::is_base_of_v<E, Derived>)
+  Expected(Expected<T, Derived>&& other)
+      : state_(other.ok() ? std::variant<T, E>(std::move(other.value()))
+                          : std::variant<T, E>(static_cast<const E&>(other.error()))) {}
 
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -55,10 +62,10 @@ class Expected {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const Error& error() const { return std::get<1>(state_); }
+  const E& error() const { return std::get<1>(state_); }
 
  private:
-  std::variant<T, Error> state_;
+  std::variant<T, E> state_;
 };
 
 }  // namespace detgw

@@ -151,7 +151,7 @@ BOOST_AUTO_TEST_CASE(connection_errors_read_like_kubectl) {
   BOOST_TEST((dns.kind == ErrorKind::Cluster));
   // Result converts to Expected, keeping the message.
   Result<int> r(dns);
-  Expected<int> e = std::move(r).expected();
+  Expected<int> e = std::move(r);
   BOOST_TEST(e.error().message == dns.message);
 }
 
