@@ -64,13 +64,16 @@ std::vector<model::ConfigModel> build_models(const LintOptions& options,
   for (const auto& doc : documents) {
     if (shape == model::InputShape::Master) {
       models.push_back(model::build_master_model(doc.root, doc.file));
-    } else {
-      auto stages = model::build_devcluster_models(doc, options.env);
-      if (stages.empty())
-        result.notes.push_back(doc.file + ": no master stage with a config_file; nothing to lint");
-      for (auto& m : stages) models.push_back(std::move(m));
+      models.back().owned.push_back(doc.root);
+      continue;
     }
-    models.back().owned.push_back(doc.root);
+    auto stages = model::build_devcluster_models(doc, options.env);
+    if (stages.empty())
+      result.notes.push_back(doc.file + ": no master stage with a config_file; nothing to lint");
+    for (auto& m : stages) {
+      m.owned.push_back(doc.root);
+      models.push_back(std::move(m));
+    }
   }
   return models;
 }

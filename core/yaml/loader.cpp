@@ -177,8 +177,7 @@ class TreeBuilder : public YAML::EventHandler {
     Entry entry;
     const Node& key = *parent.pending_key;
     entry.key_is_scalar = key.kind == NodeKind::Scalar || key.kind == NodeKind::Null;
-    entry.key = key.kind == NodeKind::Scalar ? key.text : "";
-    if (key.kind == NodeKind::Null && !key.location.file.empty()) entry.key = "null";
+    entry.key = key.kind == NodeKind::Scalar ? key.text : key.kind == NodeKind::Null ? "null" : "";
     entry.key_location = key.location;
     entry.value = node;
     parent.node->entries.push_back(std::move(entry));

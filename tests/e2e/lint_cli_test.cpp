@@ -137,3 +137,24 @@ BOOST_AUTO_TEST_CASE(help_shows_examples_as_typed) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lint_cli_shapes)
+
+BOOST_AUTO_TEST_CASE(devcluster_without_master_stage_is_said_not_crashed) {
+  TempDir dir;
+  auto file = dir.write("dev.yaml", "stages:\n  - db:\n      port: 5432\n");
+  auto r = run({kBinary, "lint", "-f", file.string()});
+  BOOST_TEST(r.exit_code == 0);
+  BOOST_TEST(r.err.find("no master stage with a config_file") != std::string::npos);
+  BOOST_TEST(r.out.find("0 resource managers") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(master_input_is_detected_and_reported) {
+  TempDir dir;
+  auto file = dir.write("master.yaml", "resource_manager:\n  type: kubernetes\n  max_slots_per_pod: 1\n");
+  auto r = run({kBinary, "lint", "-f", file.string(), "-o", "json"});
+  BOOST_TEST(r.exit_code == 0);
+  BOOST_TEST(r.out.find("\"shape\": \"master\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
