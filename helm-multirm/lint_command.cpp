@@ -14,10 +14,12 @@
 namespace detgw::helm_multirm {
 
 LintCommand::LintCommand(CLI::App& parent) {
-  auto* cmd = parent.add_subcommand("lint", "Check values (or a master/devcluster config) for "
-                                            "mistakes the Determined master would crash on");
-  cmd->add_option("CHART", chart_, "Chart directory whose values.yaml is the base (default: the "
-                                   "built-in Determined 0.38 chart defaults)");
+  auto* cmd = parent.add_subcommand("lint",
+                                    "Check values (or a master/devcluster config) for "
+                                    "mistakes the Determined master would crash on");
+  cmd->add_option("CHART", chart_,
+                  "Chart directory whose values.yaml is the base (default: the "
+                  "built-in Determined 0.38 chart defaults)");
   cmd->add_option("-f,--values", values_files_, "Values file (repeatable, in order; - for stdin)");
   cmd->add_option("--set", set_, "Set values on the command line (key1=val1,key2=val2)");
   cmd->add_option("--set-string", set_string_, "Set STRING values on the command line");
@@ -29,16 +31,18 @@ LintCommand::LintCommand(CLI::App& parent) {
   cmd->add_option("-o,--output", output_, "text, json, yaml, sarif, junit or github")
       ->capture_default_str();
   cmd->add_option("--color", color_, "auto, always or never")->capture_default_str();
-  cmd->add_option("--max-listeners", max_listeners_, "Gateway listener cap assumed by capacity "
-                                                     "rules")
+  cmd->add_option("--max-listeners", max_listeners_,
+                  "Gateway listener cap assumed by capacity "
+                  "rules")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--strict", strict_, "Fail on warnings too");
   cmd->add_flag("--live", live_, "Also check the clusters the values name");
   cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)");
   cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)");
-  cmd->add_option("--suppress", suppress_, "Silence one finding: CODE=PATH, or CODE=PATH.* "
-                                           "below PATH");
+  cmd->add_option("--suppress", suppress_,
+                  "Silence one finding: CODE=PATH, or CODE=PATH.* "
+                  "below PATH");
   cmd->footer(
       "Examples:\n"
       "  helm multirm lint -f values.yaml\n"

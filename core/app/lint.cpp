@@ -117,10 +117,10 @@ CommandResult lint(const LintOptions& options) {
     for (const auto& doc : documents) {
       const auto detected = model::detect_shape(*doc.root);
       if (shape && *shape != detected) {
-        result.errors.push_back(usage_error(
-            "inputs of one run must have one shape: " + documents.front().file + " is " +
-            model::to_string(*shape) + " but " + doc.file + " is " + model::to_string(detected) +
-            " (use --input-format to force one)"));
+        result.errors.push_back(
+            usage_error("inputs of one run must have one shape: " + documents.front().file +
+                        " is " + model::to_string(*shape) + " but " + doc.file + " is " +
+                        model::to_string(detected) + " (use --input-format to force one)"));
         result.exit_code = exit_code_for({}, fail_level, result.errors);
         return result;
       }

@@ -16,8 +16,8 @@ enum class InputFormat { Auto, Values, Master, Devcluster };
 std::optional<InputFormat> parse_input_format(const std::string& name);
 
 struct LintOptions {
-  std::optional<std::string> chart;         // a chart directory whose values.yaml is the base
-  std::vector<std::string> values_files;    // -f, in order; "-" is standard input
+  std::optional<std::string> chart;       // a chart directory whose values.yaml is the base
+  std::vector<std::string> values_files;  // -f, in order; "-" is standard input
   std::vector<values::SetFlag> set_flags;
   InputFormat input_format = InputFormat::Auto;
   std::size_t max_listeners = 64;

@@ -24,7 +24,8 @@ std::optional<Error> RuleSelection::validate(const std::vector<std::string>& kno
   for (const auto& s : suppressed) {
     auto eq = s.find('=');
     if (eq == std::string::npos || eq + 1 == s.size())
-      return usage_error("--suppress \"" + s + "\": expected CODE=PATH, e.g. MRM021=resource_manager.name");
+      return usage_error("--suppress \"" + s +
+                         "\": expected CODE=PATH, e.g. MRM021=resource_manager.name");
     if (auto e = check(s.substr(0, eq), "--suppress")) return e;
   }
   return std::nullopt;

@@ -42,8 +42,8 @@ Expansion expand(const std::string& text, const EnvLookup& env) {
     }
     std::string name = text.substr(start, end - start);
     std::size_t consumed_to = braced ? end : end - 1;
-    auto value = name == "DOCKER_LOCALHOST" ? std::optional<std::string>("host.docker.internal")
-                                            : env(name);
+    auto value =
+        name == "DOCKER_LOCALHOST" ? std::optional<std::string>("host.docker.internal") : env(name);
     if (value) {
       out.text += *value;
     } else {

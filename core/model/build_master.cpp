@@ -38,9 +38,8 @@ ConfigModel build_master_model(const yaml::NodePtr& config, const std::string& f
   if (!root.block.node || root.block.node->is_null()) root.kind = RmKind::Agent;
   root.pools_field = child(top, "resource_pools", fold);
   detail::read_pools(root);
-  root.implicit_default_pool =
-      (!root.pools_field.node || root.pools_field.node->is_null()) &&
-      (root.kind == RmKind::Agent || root.kind == RmKind::Kubernetes);
+  root.implicit_default_pool = (!root.pools_field.node || root.pools_field.node->is_null()) &&
+                               (root.kind == RmKind::Agent || root.kind == RmKind::Kubernetes);
   model.rms.push_back(std::move(root));
 
   Field additional = child(top, "additional_resource_managers", fold);

@@ -61,10 +61,10 @@ struct ClusterRef {
 
 struct ResourceManager {
   bool is_root = false;
-  std::size_t index = 0;   // position in additional_resource_managers
+  std::size_t index = 0;           // position in additional_resource_managers
   bool rendered_by_chart = false;  // Helm's root RM: built by the chart from top-level values
-  Field wrapper;           // additional_resource_managers[i]
-  Field block;             // the resource_manager mapping
+  Field wrapper;                   // additional_resource_managers[i]
+  Field block;                     // the resource_manager mapping
   yaml::KeyMatch key_match = yaml::KeyMatch::Exact;  // how the master matches keys in `block`
 
   RmKind kind = RmKind::Missing;
@@ -102,8 +102,8 @@ struct ResourceManager {
 
 struct ConfigModel {
   InputShape shape = InputShape::Master;
-  std::string file;    // the input (values: the last -f file, or <chart defaults>)
-  yaml::Path prefix;   // devcluster: stages[i].master.config_file
+  std::string file;                  // the input (values: the last -f file, or <chart defaults>)
+  yaml::Path prefix;                 // devcluster: stages[i].master.config_file
   const yaml::Node* root = nullptr;  // the values, or the master config
   std::vector<ResourceManager> rms;  // rms[0] is the root RM
   Field task_container_defaults_max_slots;  // master shape only

@@ -92,11 +92,8 @@ constexpr KnownKey kChartAdditionalRm[] = {
 };
 
 constexpr KnownKey kGateway[] = {
-    {"gateway_name", String},
-    {"gateway_namespace", String},
-    {"gateway_ip", String},
-    {"gateway_port_range_start", Int},
-    {"gateway_port_range_end", Int},
+    {"gateway_name", String},          {"gateway_namespace", String},   {"gateway_ip", String},
+    {"gateway_port_range_start", Int}, {"gateway_port_range_end", Int},
 };
 
 constexpr KnownKey kPool[] = {

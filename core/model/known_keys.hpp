@@ -9,10 +9,10 @@
 namespace detgw::model {
 
 enum class ValueType {
-  Any,        // not type-checked here
+  Any,  // not type-checked here
   String,
   Int,
-  Number,     // float or int
+  Number,  // float or int
   Bool,
   Map,
   List,
@@ -35,8 +35,7 @@ std::span<const KnownKey> slot_resource_requests_keys();
 std::span<const KnownKey> fluent_keys();
 std::span<const KnownKey> chart_top_level_keys();  // every key of the chart's values.yaml
 
-const KnownKey* find_key(std::span<const KnownKey> keys, std::string_view name,
-                         bool ignore_case);
+const KnownKey* find_key(std::span<const KnownKey> keys, std::string_view name, bool ignore_case);
 
 std::string_view describe(ValueType type);  // "a string", "an integer", ...
 

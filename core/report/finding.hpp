@@ -40,7 +40,7 @@ struct Summary {
 };
 
 struct Report {
-  std::string tool;     // "helm multirm lint", "kubectl detgw doctor", ...
+  std::string tool;  // "helm multirm lint", "kubectl detgw doctor", ...
   std::vector<InputInfo> inputs;
   std::vector<Finding> findings;
   // Shown in the text success line: "3 resource managers, 5 pools, 2 gateways".

@@ -63,8 +63,7 @@ void check_hlm002(const ConfigModel& model, FindingSink& out) {
                      " has no kubeconfig_secret_value: the chart fails to render (\"for each "
                      "additional_resource_managers, resource_manager.kubeconfig_secret_value "
                      "must be specified\")",
-                 "set it to the key inside the Secret that holds the kubeconfig, e.g. config",
-                 &rm);
+                 "set it to the key inside the Secret that holds the kubeconfig, e.g. config", &rm);
   });
 }
 
@@ -144,10 +143,10 @@ void check_hlm007(const ConfigModel& model, FindingSink& out) {
     if (!entry.key_is_scalar || entry.from_merge) continue;
     if (model::find_key(model::chart_top_level_keys(), entry.key, false)) continue;
     if (entry.key == "internal_task_gateway" || entry.key == "internalTaskGateway") continue;
-    out.at_key(entry_field(top, entry),
-               "unknown values key " + quoted(entry.key) +
-                   ": the Determined chart does not read it",
-               did_you_mean(entry.key, model::chart_top_level_keys()));
+    out.at_key(
+        entry_field(top, entry),
+        "unknown values key " + quoted(entry.key) + ": the Determined chart does not read it",
+        did_you_mean(entry.key, model::chart_top_level_keys()));
   }
 }
 
@@ -174,9 +173,9 @@ void check_hlm009(const ConfigModel& model, FindingSink& out) {
   if (!empty_or_absent(model, root.master_host)) return;
   for (const Field* f : {&root.master_port, &root.master_scheme}) {
     if (!f->present_and_not_null()) continue;
-    const std::string key = f == &root.master_port ? "determinedMasterPort" : "determinedMasterScheme";
-    out.at_value(*f,
-                 key + " is set without determinedMasterHost: the chart drops it",
+    const std::string key =
+        f == &root.master_port ? "determinedMasterPort" : "determinedMasterScheme";
+    out.at_value(*f, key + " is set without determinedMasterHost: the chart drops it",
                  "set determinedMasterHost too, or remove " + key);
   }
 }
@@ -194,12 +193,13 @@ void check_hlm010(const ConfigModel& model, FindingSink& out) {
       cpu = entry_field(root.slot_resource_requests, *e);
   auto value = cpu.node ? yaml::as_number(*cpu.node) : std::nullopt;
   if (value && *value > 0) return;
-  out.at_value(cpu.node ? cpu : (root.slot_resource_requests.node ? root.slot_resource_requests
-                                                                  : root.slot_type),
-               "slotType is cpu but slotResourceRequests.cpu is not a number above 0: the "
-               "rendered config is rejected by the master (\"slot_resource_requests.cpu must be "
-               "> 0\")",
-               "set slotResourceRequests.cpu to the CPUs one slot requests");
+  out.at_value(
+      cpu.node ? cpu
+               : (root.slot_resource_requests.node ? root.slot_resource_requests : root.slot_type),
+      "slotType is cpu but slotResourceRequests.cpu is not a number above 0: the "
+      "rendered config is rejected by the master (\"slot_resource_requests.cpu must be "
+      "> 0\")",
+      "set slotResourceRequests.cpu to the CPUs one slot requests");
 }
 
 constexpr Rule kRules[] = {

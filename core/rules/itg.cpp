@@ -42,8 +42,7 @@ void check_itg001(const ConfigModel& model, FindingSink& out) {
         problem = quoted(value) + " does not match ^[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$";
       if (problem.empty()) continue;
       out.at_value(*field,
-                   key + " " + problem + ": the master refuses to start (\"invalid " + key +
-                       "\")",
+                   key + " " + problem + ": the master refuses to start (\"invalid " + key + "\")",
                    field == &gw.name ? "set it to the name of the Gateway, e.g. contour"
                                      : "set it to the Gateway's namespace, e.g. projectcontour",
                    &rm);
@@ -99,10 +98,10 @@ void check_itg004(const ConfigModel& model, FindingSink& out) {
       if (!port || (*port >= kMinPort && *port <= kMaxPort)) continue;
       const std::string key =
           field == &gw.port_start ? "gateway_port_range_start" : "gateway_port_range_end";
-      out.at_value(*field,
-                   key + " " + std::to_string(*port) +
-                       " is outside 1025-65535: the master refuses to start",
-                   "use ports from 1025 to 65535", &rm);
+      out.at_value(
+          *field,
+          key + " " + std::to_string(*port) + " is outside 1025-65535: the master refuses to start",
+          "use ports from 1025 to 65535", &rm);
     }
   });
 }
@@ -113,7 +112,9 @@ void check_itg005(const ConfigModel& model, FindingSink& out) {
     if ((gw.port_start.node && model.is_placeholder(gw.port_start.node)) ||
         (gw.port_end.node && model.is_placeholder(gw.port_end.node)))
       return;
-    const Field& where = gw.port_start.node ? gw.port_start : gw.port_end.node ? gw.port_end : gw.block;
+    const Field& where = gw.port_start.node ? gw.port_start
+                         : gw.port_end.node ? gw.port_end
+                                            : gw.block;
     out.at_value(where,
                  "gateway_port_range_start (" + std::to_string(*gw.start) +
                      ") is not below gateway_port_range_end (" + std::to_string(*gw.end) +
@@ -153,8 +154,7 @@ void check_itg007(const ConfigModel& model, FindingSink& out) {
     out.at_value(where,
                  "the port range " + std::to_string(*gw.start) + "-" + std::to_string(*gw.end) +
                      " holds " + std::to_string(size) + " ports but the Gateway takes at most " +
-                     std::to_string(cap) +
-                     " listeners: at most " + std::to_string(cap) +
+                     std::to_string(cap) + " listeners: at most " + std::to_string(cap) +
                      " tasks minus the Gateway's other listeners can be proxied at once",
                  "kubectl detgw capacity shows the live cap; --max-listeners sets the one "
                  "assumed here",
@@ -163,7 +163,8 @@ void check_itg007(const ConfigModel& model, FindingSink& out) {
 }
 
 std::string gateway_key(const ConfigModel& model, const GatewayConfig& gw) {
-  return string_of(model, gw.namespace_).value_or("") + "/" + string_of(model, gw.name).value_or("");
+  return string_of(model, gw.namespace_).value_or("") + "/" +
+         string_of(model, gw.name).value_or("");
 }
 
 std::string describe_cluster(const ResourceManager& rm) {

@@ -92,7 +92,6 @@ void check_mrm021(const ConfigModel& model, FindingSink& out) {
   }
 }
 
-
 void check_mrm022(const ConfigModel& model, FindingSink& out) {
   for (const auto& rm : model.rms) {
     if (rm.kind != RmKind::Kubernetes || !rm.block.node || !rm.block.node->is_mapping()) continue;
@@ -122,15 +121,17 @@ void check_mrm023(const ConfigModel& model, FindingSink& out) {
     for (const auto* field : {&rm.default_compute_pool, &rm.default_aux_pool}) {
       const bool compute = field == &rm.default_compute_pool;
       const std::string key =
-          compute ? key_name(model, "default_compute_resource_pool", "defaultComputeResourcePool", rm)
-                  : key_name(model, "default_aux_resource_pool", "defaultAuxResourcePool", rm);
+          compute
+              ? key_name(model, "default_compute_resource_pool", "defaultComputeResourcePool", rm)
+              : key_name(model, "default_aux_resource_pool", "defaultAuxResourcePool", rm);
       auto set = string_of(model, *field);
       if (set && set->empty()) set.reset();
       if (!rm.is_root) {
         if (set)
           out.at_value(Severity::Info, *field,
-                       key + " has no effect on an additional RM: default pools come from the "
-                             "root RM only",
+                       key +
+                           " has no effect on an additional RM: default pools come from the "
+                           "root RM only",
                        "remove it", &rm);
         continue;
       }
@@ -155,7 +156,8 @@ void check_mrm024(const ConfigModel& model, FindingSink& out) {
         out.at_value(rm.type,
                      "type " + quoted(*type) +
                          " is not a resource manager type: the master refuses to start "
-                         "(\"unexpected type: " + *type + "\")",
+                         "(\"unexpected type: " +
+                         *type + "\")",
                      "use kubernetes (or agent, slurm, pbs)", &rm);
     }
     if (rm.kind != RmKind::Kubernetes) continue;
@@ -205,14 +207,16 @@ void check_mrm026(const ConfigModel& model, FindingSink& out) {
     cpu.parent = rm.slot_resource_requests.node;
     cpu.path = rm.slot_resource_requests.path.key("cpu");
     if (rm.slot_resource_requests.node && rm.slot_resource_requests.node->is_mapping())
-      if (const auto* e = rm.slot_resource_requests.node->find_entry("cpu", yaml::KeyMatch::IgnoreCase))
+      if (const auto* e =
+              rm.slot_resource_requests.node->find_entry("cpu", yaml::KeyMatch::IgnoreCase))
         cpu = entry_field(rm.slot_resource_requests, *e);
     if (cpu.node && model.is_placeholder(cpu.node)) continue;
     auto value = cpu.node ? yaml::as_number(*cpu.node) : std::nullopt;
     if (cpu.present_and_not_null() && !value) continue;  // MRM004
     if (value && *value > 0) continue;
-    out.at_value(cpu.node ? cpu : (rm.slot_resource_requests.node ? rm.slot_resource_requests
-                                                                  : rm.slot_type),
+    out.at_value(cpu.node
+                     ? cpu
+                     : (rm.slot_resource_requests.node ? rm.slot_resource_requests : rm.slot_type),
                  "slot_type is cpu but slot_resource_requests.cpu is " +
                      (value ? std::to_string(*value) : std::string("not set")) +
                      ": the master refuses to start (\"slot_resource_requests.cpu must be > 0\")",

@@ -21,8 +21,8 @@ using model::ValueType;
 
 // Keys that have a rule of their own, so MRM001 does not report them again.
 bool has_own_rule(const ResourceManager& rm, std::string_view key) {
-  if (key == "resource_pools") return true;                                  // MRM025
-  if (key == "namespace" && rm.kind == RmKind::Kubernetes) return true;     // MRM022
+  if (key == "resource_pools") return true;                                         // MRM025
+  if (key == "namespace" && rm.kind == RmKind::Kubernetes) return true;             // MRM022
   if (key == "determined_master_ip" && rm.kind == RmKind::Kubernetes) return true;  // MRM020
   return false;
 }
@@ -59,8 +59,8 @@ void check_mrm001(const ConfigModel& model, FindingSink& out) {
     Field top;
     top.node = model.root;
     top.path = model.prefix;
-    unknown_keys_in(top, model::master_top_level_keys(), fold, "the master configuration",
-                    rejects, out, nullptr);
+    unknown_keys_in(top, model::master_top_level_keys(), fold, "the master configuration", rejects,
+                    out, nullptr);
   }
   for (const auto& rm : model.rms) {
     if (!rm.is_root)
@@ -87,8 +87,8 @@ void check_mrm002(const ConfigModel& model, FindingSink& out) {
                       "slot_resource_requests", ignored, out, &rm);
       if (rm.block.node && rm.block.node->is_mapping())
         if (const auto* e = rm.block.node->find_entry("fluent", rm.key_match))
-          unknown_keys_in(entry_field(rm.block, *e), model::fluent_keys(), fold, "fluent",
-                          ignored, out, &rm);
+          unknown_keys_in(entry_field(rm.block, *e), model::fluent_keys(), fold, "fluent", ignored,
+                          out, &rm);
     }
   }
 }

@@ -40,8 +40,8 @@ void FindingSink::add(Severity severity, const model::Field& where, SourceLocati
 
 std::vector<Rule> all_rules() {
   std::vector<Rule> rules;
-  for (auto family : {structure_rules(), topology_rules(), connection_rules(), gateway_rules(),
-                      chart_rules()})
+  for (auto family :
+       {structure_rules(), topology_rules(), connection_rules(), gateway_rules(), chart_rules()})
     rules.insert(rules.end(), family.begin(), family.end());
   std::sort(rules.begin(), rules.end(),
             [](const Rule& a, const Rule& b) { return a.code < b.code; });

@@ -51,11 +51,11 @@ struct Rule {
   CheckFn check;
 };
 
-std::span<const Rule> structure_rules();  // MRM001-MRM006: keys, duplicates, types
-std::span<const Rule> topology_rules();   // MRM010-MRM017: RMs, names, pools, slots
-std::span<const Rule> connection_rules(); // MRM018-MRM026: master address, deprecated keys, enums
-std::span<const Rule> gateway_rules();    // ITG
-std::span<const Rule> chart_rules();      // HLM
+std::span<const Rule> structure_rules();   // MRM001-MRM006: keys, duplicates, types
+std::span<const Rule> topology_rules();    // MRM010-MRM017: RMs, names, pools, slots
+std::span<const Rule> connection_rules();  // MRM018-MRM026: master address, deprecated keys, enums
+std::span<const Rule> gateway_rules();     // ITG
+std::span<const Rule> chart_rules();       // HLM
 
 // Every config rule, in code order.
 std::vector<Rule> all_rules();

@@ -17,9 +17,9 @@ struct SourceLocation {
 };
 
 enum class ErrorKind {
-  Usage,       // bad flags or arguments: exit 2
-  Input,       // unreadable or unparseable input: exit 3
-  Cluster,     // the command's own cluster failed: exit 4
+  Usage,    // bad flags or arguments: exit 2
+  Input,    // unreadable or unparseable input: exit 3
+  Cluster,  // the command's own cluster failed: exit 4
   Internal,
 };
 
@@ -47,8 +47,8 @@ class Expected {
   Expected(T value) : state_(std::move(value)) {}
   Expected(E error) : state_(std::move(error)) {}
   template <typename Derived>
-    requires(!std::is_same_v<Derived, E> && std::is_base_of_v<E, Derived>)
-  Expected(Expected<T, Derived>&& other)
+  requires(!std::is_same_v<Derived, E> && std::is_base_of_v<E, Derived>)
+      Expected(Expected<T, Derived>&& other)
       : state_(other.ok() ? std::variant<T, E>(std::move(other.value()))
                           : std::variant<T, E>(static_cast<const E&>(other.error()))) {}
 

@@ -281,7 +281,8 @@ Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) 
     return content;
   }
   std::ifstream file(path, std::ios::binary);
-  if (!file) return input_error(std::string("cannot read file: ") + std::strerror(errno), {path, 0, 0});
+  if (!file)
+    return input_error(std::string("cannot read file: ") + std::strerror(errno), {path, 0, 0});
   file.seekg(0, std::ios::end);
   const auto size = file.tellg();
   if (size < 0) return input_error("cannot read file (is it a directory?)", {path, 0, 0});

@@ -35,9 +35,9 @@ struct Node {
   // (e.g. "tag:yaml.org,2002:str"); sequence and mapping tags likewise.
   std::string tag;
   SourceLocation location;
-  std::vector<NodePtr> items;   // Sequence
-  std::vector<Entry> entries;   // Mapping, in document order, duplicates kept
-  std::size_t weight = 1;       // nodes in this subtree with aliases expanded
+  std::vector<NodePtr> items;  // Sequence
+  std::vector<Entry> entries;  // Mapping, in document order, duplicates kept
+  std::size_t weight = 1;      // nodes in this subtree with aliases expanded
 
   bool is_null() const { return kind == NodeKind::Null; }
   bool is_scalar() const { return kind == NodeKind::Scalar; }

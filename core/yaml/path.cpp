@@ -40,7 +40,8 @@ Path Path::parse_dotted(const std::string& dotted) {
       if (!inside.empty() && inside.front() == '"' && inside.back() == '"' && inside.size() >= 2)
         path.elements_.emplace_back(inside.substr(1, inside.size() - 2));
       else
-        path.elements_.emplace_back(static_cast<std::size_t>(std::stoul(inside.empty() ? "0" : inside)));
+        path.elements_.emplace_back(
+            static_cast<std::size_t>(std::stoul(inside.empty() ? "0" : inside)));
       i = close;
     } else {
       current += c;

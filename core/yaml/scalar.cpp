@@ -86,8 +86,10 @@ std::optional<double> parse_float(std::string_view s) {
   // YAML floats need a digit; reject things strtod accepts that YAML does not ("inf", "0x1p3").
   bool has_digit = false;
   for (char c : clean) {
-    if (c >= '0' && c <= '9') has_digit = true;
-    else if (!(c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return std::nullopt;
+    if (c >= '0' && c <= '9')
+      has_digit = true;
+    else if (!(c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+      return std::nullopt;
   }
   if (!has_digit) return std::nullopt;
   char* end = nullptr;

@@ -21,8 +21,8 @@ struct ResolvedScalar {
 
 ResolvedScalar resolve(const Node& node);
 
-std::optional<std::int64_t> as_int(const Node& node);   // an Int, or a Float with no fraction
-std::optional<double> as_number(const Node& node);      // Int or Float
+std::optional<std::int64_t> as_int(const Node& node);  // an Int, or a Float with no fraction
+std::optional<double> as_number(const Node& node);     // Int or Float
 std::optional<bool> as_bool(const Node& node);
 // The text of a scalar that resolves to a string; nullopt for anything else.
 std::optional<std::string> as_string(const Node& node);

@@ -49,8 +49,10 @@ BOOST_AUTO_TEST_CASE(json_has_the_finding_fields) {
                             "\"pointer\"", "\"file\"", "\"line\"", "\"column\"", "\"rm\"",
                             "\"summary\"", "\"inputs\"", "\"shape\": \"values\""})
     BOOST_TEST_CONTEXT(field) { BOOST_TEST(r.out.find(field) != std::string::npos); }
-  BOOST_TEST(r.out.find("\"pointer\": \"/additional_resource_managers/0/resource_manager/cluster_name\"") !=
-             std::string::npos);
+  BOOST_TEST(
+      r.out.find(
+          "\"pointer\": \"/additional_resource_managers/0/resource_manager/cluster_name\"") !=
+      std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(strict_fails_on_warnings) {
@@ -111,8 +113,8 @@ BOOST_AUTO_TEST_CASE(values_from_stdin) {
 BOOST_AUTO_TEST_CASE(set_flag_is_located_on_the_command_line) {
   TempDir dir;
   auto values = dir.write("v.yaml", "maxSlotsPerPod: 1\n");
-  auto r = run({kBinary, "lint", "-f", values.string(), "--set", "maxSlotsPerPod=-1", "-o",
-                "json"});
+  auto r =
+      run({kBinary, "lint", "-f", values.string(), "--set", "maxSlotsPerPod=-1", "-o", "json"});
   BOOST_TEST(r.exit_code == 1);
   BOOST_TEST(r.out.find("\"file\": \"<command line>\"") != std::string::npos);
   BOOST_TEST(r.out.find("MRM017") != std::string::npos);
@@ -151,7 +153,8 @@ BOOST_AUTO_TEST_CASE(devcluster_without_master_stage_is_said_not_crashed) {
 
 BOOST_AUTO_TEST_CASE(master_input_is_detected_and_reported) {
   TempDir dir;
-  auto file = dir.write("master.yaml", "resource_manager:\n  type: kubernetes\n  max_slots_per_pod: 1\n");
+  auto file =
+      dir.write("master.yaml", "resource_manager:\n  type: kubernetes\n  max_slots_per_pod: 1\n");
   auto r = run({kBinary, "lint", "-f", file.string(), "-o", "json"});
   BOOST_TEST(r.exit_code == 0);
   BOOST_TEST(r.out.find("\"shape\": \"master\"") != std::string::npos);

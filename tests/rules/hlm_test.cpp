@@ -4,42 +4,19 @@
 
 #include "tests/rules/lint_fixture.hpp"
 
-using detgw::report::Finding;
+using detgw::report::Severity;
+using detgw::test::count_with_prefix;
+using detgw::test::expect_finding;
+using detgw::test::kEastPool;
+using detgw::test::kEastValuesRmBody;
 using detgw::test::lint_yaml;
-using detgw::test::LintRun;
+using detgw::test::values_with_additional;
 
 namespace {
 
-void expect(const Finding& f, const std::string& severity, const std::string& path, int line,
-            int column, const std::string& message_part) {
-  BOOST_TEST(std::string(detgw::report::to_string(f.severity)) == severity);
-  BOOST_TEST(f.path == path);
-  BOOST_TEST(f.location.line == line);
-  BOOST_TEST(f.location.column == column);
-  BOOST_TEST(f.message.find(message_part) != std::string::npos, "message: " << f.message);
-}
-
-std::size_t hlm_count(const LintRun& run) {
-  std::size_t n = 0;
-  for (const auto& f : run.result.report.findings)
-    if (f.code.rfind("HLM", 0) == 0) ++n;
-  return n;
-}
-
-// Correct values with one additional RM; the resource_manager mapping starts at line 4.
-const std::string kGood = R"(maxSlotsPerPod: 1
-additional_resource_managers:
-  - resource_manager:
-      type: kubernetes
-      cluster_name: east
-      max_slots_per_pod: 1
-      kubeconfig_secret_name: east-kubeconfig
-      kubeconfig_secret_value: config
-      determined_master_host: 10.0.0.1
-      determined_master_port: 8080
-    resource_pools:
-      - pool_name: east
-)";
+// Correct values with one additional RM (east); the resource_manager mapping starts at line 4
+// (type), kubeconfig_secret_name is line 7, kubeconfig_secret_value line 8.
+const std::string kGood = values_with_additional(kEastValuesRmBody, kEastPool);
 
 // kGood with the line holding `line` replaced by `replacement` (which may be empty).
 std::string good_with(const std::string& line, const std::string& replacement) {
@@ -58,7 +35,7 @@ BOOST_AUTO_TEST_SUITE(rules_hlm)
 
 BOOST_AUTO_TEST_CASE(good_values_have_no_hlm_finding) {
   auto run = lint_yaml(kGood);
-  BOOST_TEST(hlm_count(run) == 0u);
+  BOOST_TEST(count_with_prefix(run, "HLM") == 0u);
   BOOST_TEST(run.result.report.summary().errors == 0);
 }
 
@@ -79,7 +56,7 @@ additional_resource_managers:
       - pool_name: east
 )");
   BOOST_TEST(run.result.report.inputs.at(0).shape == "master");
-  BOOST_TEST(hlm_count(run) == 0u);
+  BOOST_TEST(count_with_prefix(run, "HLM") == 0u);
 }
 
 // HLM001 / HLM002 -------------------------------------------------------------------------------
@@ -87,7 +64,8 @@ additional_resource_managers:
 BOOST_AUTO_TEST_CASE(hlm001_missing_secret_name_points_at_the_rm) {
   auto run = lint_yaml(good_with("      kubeconfig_secret_name: east-kubeconfig\n", ""));
   auto f = run.one("HLM001");
-  expect(f, "error", kRm + ".kubeconfig_secret_name", 4, 7, "has no kubeconfig_secret_name");
+  expect_finding(f, Severity::Error, kRm + ".kubeconfig_secret_name", 4, 7,
+                 "has no kubeconfig_secret_name");
   BOOST_TEST(f.message.find("resource_manager.kubeconfig_secret_name must be specified") !=
              std::string::npos);
   BOOST_TEST(f.rm == "east");
@@ -97,14 +75,15 @@ BOOST_AUTO_TEST_CASE(hlm001_missing_secret_name_points_at_the_rm) {
 BOOST_AUTO_TEST_CASE(hlm001_empty_secret_name) {
   auto run = lint_yaml(
       good_with("kubeconfig_secret_name: east-kubeconfig", "kubeconfig_secret_name: \"\""));
-  expect(run.one("HLM001"), "error", kRm + ".kubeconfig_secret_name", 7, 31,
-         "has no kubeconfig_secret_name");
+  expect_finding(run.one("HLM001"), Severity::Error, kRm + ".kubeconfig_secret_name", 7, 31,
+                 "has no kubeconfig_secret_name");
 }
 
 BOOST_AUTO_TEST_CASE(hlm002_missing_secret_value) {
   auto run = lint_yaml(good_with("      kubeconfig_secret_value: config\n", ""));
   auto f = run.one("HLM002");
-  expect(f, "error", kRm + ".kubeconfig_secret_value", 4, 7, "has no kubeconfig_secret_value");
+  expect_finding(f, Severity::Error, kRm + ".kubeconfig_secret_value", 4, 7,
+                 "has no kubeconfig_secret_value");
   BOOST_TEST(f.message.find("resource_manager.kubeconfig_secret_value must be specified") !=
              std::string::npos);
   BOOST_TEST(!run.has("HLM001"));
@@ -114,8 +93,8 @@ BOOST_AUTO_TEST_CASE(hlm002_missing_secret_value) {
 BOOST_AUTO_TEST_CASE(hlm002_null_secret_value) {
   auto run =
       lint_yaml(good_with("kubeconfig_secret_value: config", "kubeconfig_secret_value: null"));
-  expect(run.one("HLM002"), "error", kRm + ".kubeconfig_secret_value", 8, 32,
-         "has no kubeconfig_secret_value");
+  expect_finding(run.one("HLM002"), Severity::Error, kRm + ".kubeconfig_secret_value", 8, 32,
+                 "has no kubeconfig_secret_value");
 }
 
 // HLM003 ----------------------------------------------------------------------------------------
@@ -132,8 +111,8 @@ BOOST_AUTO_TEST_CASE(hlm003_not_a_secret_key) {
     auto run = lint_yaml(
         good_with("kubeconfig_secret_value: config", "kubeconfig_secret_value: " + value));
     auto f = run.one("HLM003");
-    expect(f, "error", kRm + ".kubeconfig_secret_value", 8, 32,
-           "kubeconfig_secret_value " + problem);
+    expect_finding(f, Severity::Error, kRm + ".kubeconfig_secret_value", 8, 32,
+                   "kubeconfig_secret_value " + problem);
     BOOST_TEST(f.message.find("not the kubeconfig itself") != std::string::npos);
   }
 }
@@ -143,8 +122,8 @@ BOOST_AUTO_TEST_CASE(hlm003_pasted_kubeconfig) {
                                  "      kubeconfig_secret_value: |\n"
                                  "        apiVersion: v1\n"
                                  "        kind: Config\n"));
-  expect(run.one("HLM003"), "error", kRm + ".kubeconfig_secret_value", 8, 32,
-         "kubeconfig_secret_value spans several lines");
+  expect_finding(run.one("HLM003"), Severity::Error, kRm + ".kubeconfig_secret_value", 8, 32,
+                 "kubeconfig_secret_value spans several lines");
 }
 
 BOOST_AUTO_TEST_CASE(hlm003_fixed_keys_pass) {
@@ -162,8 +141,8 @@ BOOST_AUTO_TEST_CASE(hlm004_kubeconfig_path_is_overridden) {
                                  "      kubeconfig_secret_value: config\n"
                                  "      kubeconfig_path: /home/me/.kube/east\n"));
   auto f = run.one("HLM004");
-  expect(f, "warning", kRm + ".kubeconfig_path", 9, 7,
-         "the chart sets its own (/mount/determined/secrets/0/<kubeconfig_secret_value>)");
+  expect_finding(f, Severity::Warning, kRm + ".kubeconfig_path", 9, 7,
+                 "the chart sets its own (/mount/determined/secrets/0/<kubeconfig_secret_value>)");
 }
 
 BOOST_AUTO_TEST_CASE(hlm004_fixed_without_kubeconfig_path) {
@@ -186,7 +165,7 @@ BOOST_AUTO_TEST_CASE(hlm005_missing_max_slots_per_pod_points_at_the_chart_defaul
 BOOST_AUTO_TEST_CASE(hlm005_empty_max_slots_per_pod_in_the_values_file) {
   auto run = lint_yaml(good_with("maxSlotsPerPod: 1", "maxSlotsPerPod: \"\""));
   auto f = run.one("HLM005");
-  expect(f, "error", "maxSlotsPerPod", 1, 17, "maxSlotsPerPod is not set");
+  expect_finding(f, Severity::Error, "maxSlotsPerPod", 1, 17, "maxSlotsPerPod is not set");
   BOOST_TEST(f.location.file == run.file);
 }
 
@@ -209,10 +188,11 @@ resourceManager:
 )");
   auto found = run.with_code("HLM006");
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
-  expect(found[0], "warning", "internal_task_gateway", 2, 1,
-         "internal_task_gateway at the top of the values: the chart has no place for a gateway");
-  expect(found[1], "warning", "resourceManager.internal_task_gateway", 6, 3,
-         "resourceManager.internal_task_gateway: the chart has no place for a gateway");
+  expect_finding(
+      found[0], Severity::Warning, "internal_task_gateway", 2, 1,
+      "internal_task_gateway at the top of the values: the chart has no place for a gateway");
+  expect_finding(found[1], Severity::Warning, "resourceManager.internal_task_gateway", 6, 3,
+                 "resourceManager.internal_task_gateway: the chart has no place for a gateway");
   BOOST_TEST(!run.has("HLM007"));  // not reported twice
 }
 
@@ -226,7 +206,7 @@ BOOST_AUTO_TEST_CASE(hlm006_fixed_gateway_on_an_additional_rm) {
                                  "        gateway_port_range_start: 40000\n"
                                  "        gateway_port_range_end: 40063\n"));
   BOOST_TEST(!run.has("HLM006"));
-  BOOST_TEST(hlm_count(run) == 0u);
+  BOOST_TEST(count_with_prefix(run, "HLM") == 0u);
 }
 
 // HLM007 ----------------------------------------------------------------------------------------
@@ -238,8 +218,8 @@ addtional_resource_manager:
       type: kubernetes
 )");
   auto f = run.one("HLM007");
-  expect(f, "warning", "addtional_resource_manager", 2, 1,
-         "unknown values key \"addtional_resource_manager\"");
+  expect_finding(f, Severity::Warning, "addtional_resource_manager", 2, 1,
+                 "unknown values key \"addtional_resource_manager\"");
   BOOST_TEST(f.hint == "did you mean \"additional_resource_managers\"?");
 }
 
@@ -257,8 +237,8 @@ additional_resource_managers: []
 
 BOOST_AUTO_TEST_CASE(hlm008_scheduler_other_than_coscheduler_is_dropped) {
   auto run = lint_yaml("maxSlotsPerPod: 1\ndefaultScheduler: priority\n");
-  expect(run.one("HLM008"), "warning", "defaultScheduler", 2, 19,
-         "defaultScheduler \"priority\" is dropped by the chart");
+  expect_finding(run.one("HLM008"), Severity::Warning, "defaultScheduler", 2, 19,
+                 "defaultScheduler \"priority\" is dropped by the chart");
 }
 
 BOOST_AUTO_TEST_CASE(hlm008_fixed_coscheduler_even_with_spaces) {
@@ -276,10 +256,10 @@ determinedMasterScheme: https
 )");
   auto found = run.with_code("HLM009");
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
-  expect(found[0], "warning", "determinedMasterPort", 2, 23,
-         "determinedMasterPort is set without determinedMasterHost");
-  expect(found[1], "warning", "determinedMasterScheme", 3, 25,
-         "determinedMasterScheme is set without determinedMasterHost");
+  expect_finding(found[0], Severity::Warning, "determinedMasterPort", 2, 23,
+                 "determinedMasterPort is set without determinedMasterHost");
+  expect_finding(found[1], Severity::Warning, "determinedMasterScheme", 3, 25,
+                 "determinedMasterScheme is set without determinedMasterHost");
 }
 
 BOOST_AUTO_TEST_CASE(hlm009_empty_host_counts_as_unset) {
@@ -288,8 +268,8 @@ BOOST_AUTO_TEST_CASE(hlm009_empty_host_counts_as_unset) {
 determinedMasterHost: ""
 determinedMasterPort: 8443
 )");
-  expect(run.one("HLM009"), "warning", "determinedMasterPort", 3, 23,
-         "determinedMasterPort is set without determinedMasterHost");
+  expect_finding(run.one("HLM009"), Severity::Warning, "determinedMasterPort", 3, 23,
+                 "determinedMasterPort is set without determinedMasterHost");
 }
 
 BOOST_AUTO_TEST_CASE(hlm009_fixed_with_host) {
@@ -305,14 +285,14 @@ determinedMasterScheme: https
 
 BOOST_AUTO_TEST_CASE(hlm010_cpu_slots_without_cpu_request) {
   auto run = lint_yaml("maxSlotsPerPod: 1\nslotType: cpu\n");
-  expect(run.one("HLM010"), "error", "slotType", 2, 11,
-         "slotType is cpu but slotResourceRequests.cpu is not a number above 0");
+  expect_finding(run.one("HLM010"), Severity::Error, "slotType", 2, 11,
+                 "slotType is cpu but slotResourceRequests.cpu is not a number above 0");
 }
 
 BOOST_AUTO_TEST_CASE(hlm010_cpu_request_zero) {
   auto run = lint_yaml("maxSlotsPerPod: 1\nslotType: cpu\nslotResourceRequests:\n  cpu: 0\n");
-  expect(run.one("HLM010"), "error", "slotResourceRequests.cpu", 4, 8,
-         "slot_resource_requests.cpu must be > 0");
+  expect_finding(run.one("HLM010"), Severity::Error, "slotResourceRequests.cpu", 4, 8,
+                 "slot_resource_requests.cpu must be > 0");
 }
 
 BOOST_AUTO_TEST_CASE(hlm010_fixed_cpu_request_above_zero) {

@@ -6,27 +6,15 @@
 #include "tests/rules/lint_fixture.hpp"
 
 using detgw::report::Finding;
+using detgw::report::Severity;
+using detgw::test::count_with_prefix;
+using detgw::test::expect_finding;
+using detgw::test::kEastPool;
+using detgw::test::kEastValuesRmBody;
 using detgw::test::lint_yaml;
-using detgw::test::LintRun;
+using detgw::test::values_with_additional;
 
 namespace {
-
-// Asserts everything a finding says besides its code.
-void expect(const Finding& f, const std::string& severity, const std::string& path, int line,
-            int column, const std::string& message_part) {
-  BOOST_TEST(std::string(detgw::report::to_string(f.severity)) == severity);
-  BOOST_TEST(f.path == path);
-  BOOST_TEST(f.location.line == line);
-  BOOST_TEST(f.location.column == column);
-  BOOST_TEST(f.message.find(message_part) != std::string::npos, "message: " << f.message);
-}
-
-std::size_t itg_count(const LintRun& run) {
-  std::size_t n = 0;
-  for (const auto& f : run.result.report.findings)
-    if (f.code.rfind("ITG", 0) == 0) ++n;
-  return n;
-}
 
 // A master config whose root RM has a gateway; `body` (4-space indented lines) starts at line 5.
 std::string master(const std::string& body) {
@@ -49,20 +37,8 @@ const std::string kGw = "resource_manager.internal_task_gateway";
 
 // Helm values with one additional RM (secret east/config) and its gateway body at line 11.
 std::string values(const std::string& body) {
-  return "maxSlotsPerPod: 1\n"
-         "additional_resource_managers:\n"
-         "  - resource_manager:\n"
-         "      type: kubernetes\n"
-         "      cluster_name: east\n"
-         "      max_slots_per_pod: 1\n"
-         "      kubeconfig_secret_name: east-kubeconfig\n"
-         "      kubeconfig_secret_value: config\n"
-         "      determined_master_host: 10.0.0.1\n"
-         "      determined_master_port: 8080\n"
-         "      internal_task_gateway:\n" +
-         body +
-         "    resource_pools:\n"
-         "      - pool_name: east\n";
+  return values_with_additional(kEastValuesRmBody + "      internal_task_gateway:\n" + body,
+                                kEastPool);
 }
 
 // Indents a 4-space gateway body to the 8 spaces of an additional RM in values.
@@ -135,9 +111,10 @@ const std::string kDevGw = "stages[1].master.config_file.resource_manager.intern
 BOOST_AUTO_TEST_SUITE(rules_itg)
 
 BOOST_AUTO_TEST_CASE(good_gateway_has_no_itg_finding_in_every_shape) {
-  BOOST_TEST(itg_count(lint_yaml(master(kGood))) == 0u);
-  BOOST_TEST(itg_count(lint_yaml(values(deeper(kGood)))) == 0u);
-  BOOST_TEST(itg_count(lint_yaml(kDevcluster, "auto", {{"GATEWAY_IP", "192.168.49.2"}})) == 0u);
+  BOOST_TEST(count_with_prefix(lint_yaml(master(kGood)), "ITG") == 0u);
+  BOOST_TEST(count_with_prefix(lint_yaml(values(deeper(kGood))), "ITG") == 0u);
+  BOOST_TEST(count_with_prefix(lint_yaml(kDevcluster, "auto", {{"GATEWAY_IP", "192.168.49.2"}}),
+                               "ITG") == 0u);
 }
 
 // ITG001 ----------------------------------------------------------------------------------------
@@ -150,7 +127,7 @@ BOOST_AUTO_TEST_CASE(itg001_empty_gateway_name) {
     gateway_port_range_end: 40063
 )"));
   auto f = run.one("ITG001");
-  expect(f, "error", kGw + ".gateway_name", 5, 19, "gateway_name is empty");
+  expect_finding(f, Severity::Error, kGw + ".gateway_name", 5, 19, "gateway_name is empty");
   BOOST_TEST(f.message.find("invalid gateway_name") != std::string::npos);
   BOOST_TEST(f.pointer == "/resource_manager/internal_task_gateway/gateway_name");
 }
@@ -162,7 +139,8 @@ BOOST_AUTO_TEST_CASE(itg001_missing_namespace_points_at_the_gateway_block) {
     gateway_port_range_end: 40063
 )"));
   auto f = run.one("ITG001");
-  expect(f, "error", kGw + ".gateway_namespace", 5, 5, "gateway_namespace is empty");
+  expect_finding(f, Severity::Error, kGw + ".gateway_namespace", 5, 5,
+                 "gateway_namespace is empty");
 }
 
 BOOST_AUTO_TEST_CASE(itg001_too_long_and_regex_miss) {
@@ -175,8 +153,10 @@ BOOST_AUTO_TEST_CASE(itg001_too_long_and_regex_miss) {
 )"));
   auto found = run.with_code("ITG001");
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
-  expect(found[0], "error", kGw + ".gateway_name", 5, 19, "is 64 characters long (at most 63)");
-  expect(found[1], "error", kGw + ".gateway_namespace", 6, 24, "does not match ^[a-zA-Z0-9]");
+  expect_finding(found[0], Severity::Error, kGw + ".gateway_name", 5, 19,
+                 "is 64 characters long (at most 63)");
+  expect_finding(found[1], Severity::Error, kGw + ".gateway_namespace", 6, 24,
+                 "does not match ^[a-zA-Z0-9]");
   BOOST_TEST(!run.has("ITG002"));  // the master's own check reports it first
 }
 
@@ -199,9 +179,10 @@ BOOST_AUTO_TEST_CASE(itg001_additional_rm_in_values) {
         gateway_port_range_end: 40063
 )"));
   auto f = run.one("ITG001");
-  expect(f, "error",
-         "additional_resource_managers[0].resource_manager.internal_task_gateway.gateway_name", 12,
-         23, "gateway_name is empty");
+  expect_finding(
+      f, Severity::Error,
+      "additional_resource_managers[0].resource_manager.internal_task_gateway.gateway_name", 12, 23,
+      "gateway_name is empty");
   BOOST_TEST(f.rm == "east");
 }
 
@@ -217,10 +198,11 @@ BOOST_AUTO_TEST_CASE(itg002_upper_case_name_and_dotted_namespace) {
   BOOST_TEST(!run.has("ITG001"));
   auto found = run.with_code("ITG002");
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
-  expect(found[0], "error", kGw + ".gateway_name", 5, 19,
-         "\"Contour_GW\" passes the master's check but is not a valid Kubernetes object name");
-  expect(found[1], "error", kGw + ".gateway_namespace", 6, 24,
-         "\"project.contour\" passes the master's check but is not a valid namespace");
+  expect_finding(
+      found[0], Severity::Error, kGw + ".gateway_name", 5, 19,
+      "\"Contour_GW\" passes the master's check but is not a valid Kubernetes object name");
+  expect_finding(found[1], Severity::Error, kGw + ".gateway_namespace", 6, 24,
+                 "\"project.contour\" passes the master's check but is not a valid namespace");
 }
 
 BOOST_AUTO_TEST_CASE(itg002_fixed_dotted_name_is_a_valid_object_name) {
@@ -244,7 +226,7 @@ BOOST_AUTO_TEST_CASE(itg003_empty_ip_is_an_error) {
     gateway_port_range_end: 40063
 )"));
   auto f = run.one("ITG003");
-  expect(f, "error", kGw + ".gateway_ip", 7, 17, "gateway_ip is empty");
+  expect_finding(f, Severity::Error, kGw + ".gateway_ip", 7, 17, "gateway_ip is empty");
   BOOST_TEST(f.message.find("invalid gateway_ip: must be non-empty") != std::string::npos);
 }
 
@@ -253,7 +235,7 @@ BOOST_AUTO_TEST_CASE(itg003_missing_ip_points_at_the_gateway_block) {
     gateway_namespace: projectcontour
 )"));
   auto f = run.one("ITG003");
-  expect(f, "error", kGw + ".gateway_ip", 5, 5, "gateway_ip is empty");
+  expect_finding(f, Severity::Error, kGw + ".gateway_ip", 5, 5, "gateway_ip is empty");
 }
 
 BOOST_AUTO_TEST_CASE(itg003_address_with_port_or_scheme_is_a_warning) {
@@ -265,8 +247,8 @@ BOOST_AUTO_TEST_CASE(itg003_address_with_port_or_scheme_is_a_warning) {
     gateway_port_range_end: 40063
 )"));
     auto f = run.one("ITG003");
-    expect(f, "warning", kGw + ".gateway_ip", 7, 17,
-           "gateway_ip \"" + ip + "\" is neither an IP address nor a host name");
+    expect_finding(f, Severity::Warning, kGw + ".gateway_ip", 7, 17,
+                   "gateway_ip \"" + ip + "\" is neither an IP address nor a host name");
   }
 }
 
@@ -284,7 +266,8 @@ BOOST_AUTO_TEST_CASE(itg003_fixed_ipv4_ipv6_and_host_names_pass) {
 
 BOOST_AUTO_TEST_CASE(itg003_devcluster_variable_set_empty_unset_skipped) {
   auto empty = lint_yaml(kDevcluster, "auto", {{"GATEWAY_IP", ""}});
-  expect(empty.one("ITG003"), "error", kDevGw + ".gateway_ip", 12, 25, "gateway_ip is empty");
+  expect_finding(empty.one("ITG003"), Severity::Error, kDevGw + ".gateway_ip", 12, 25,
+                 "gateway_ip is empty");
   // Unset: MRM005 reports the placeholder and ITG003 skips the value.
   auto unset = lint_yaml(kDevcluster, "auto");
   BOOST_TEST(unset.has("MRM005"));
@@ -303,10 +286,10 @@ BOOST_AUTO_TEST_CASE(itg004_ports_outside_1025_65535) {
 )"));
   auto found = run.with_code("ITG004");
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
-  expect(found[0], "error", kGw + ".gateway_port_range_start", 8, 31,
-         "gateway_port_range_start 80 is outside 1025-65535");
-  expect(found[1], "error", kGw + ".gateway_port_range_end", 9, 29,
-         "gateway_port_range_end 70000 is outside 1025-65535");
+  expect_finding(found[0], Severity::Error, kGw + ".gateway_port_range_start", 8, 31,
+                 "gateway_port_range_start 80 is outside 1025-65535");
+  expect_finding(found[1], Severity::Error, kGw + ".gateway_port_range_end", 9, 29,
+                 "gateway_port_range_end 70000 is outside 1025-65535");
 }
 
 BOOST_AUTO_TEST_CASE(itg004_fixed_bounds_1025_and_65535_pass) {
@@ -330,8 +313,8 @@ BOOST_AUTO_TEST_CASE(itg005_equal_bounds_are_rejected) {
     gateway_port_range_end: 40000
 )"));
   auto f = run.one("ITG005");
-  expect(f, "error", kGw + ".gateway_port_range_start", 8, 31,
-         "gateway_port_range_start (40000) is not below gateway_port_range_end (40000)");
+  expect_finding(f, Severity::Error, kGw + ".gateway_port_range_start", 8, 31,
+                 "gateway_port_range_start (40000) is not below gateway_port_range_end (40000)");
   BOOST_TEST(f.message.find("equal bounds included") != std::string::npos);
 }
 
@@ -342,8 +325,8 @@ BOOST_AUTO_TEST_CASE(itg005_start_above_the_default_end) {
     gateway_ip: 10.0.0.5
     gateway_port_range_start: 65535
 )"));
-  expect(run.one("ITG005"), "error", kGw + ".gateway_port_range_start", 8, 31,
-         "(65535) is not below gateway_port_range_end (65535)");
+  expect_finding(run.one("ITG005"), Severity::Error, kGw + ".gateway_port_range_start", 8, 31,
+                 "(65535) is not below gateway_port_range_end (65535)");
 }
 
 BOOST_AUTO_TEST_CASE(itg005_fixed_start_one_below_end) {
@@ -365,8 +348,8 @@ BOOST_AUTO_TEST_CASE(itg006_typo_keeps_the_default_range) {
     gateway_port_start: 40000
 )"));
   auto f = run.one("ITG006");
-  expect(f, "error", kGw + ".gateway_port_start", 8, 5,
-         "unknown key \"gateway_port_start\" in internal_task_gateway");
+  expect_finding(f, Severity::Error, kGw + ".gateway_port_start", 8, 5,
+                 "unknown key \"gateway_port_start\" in internal_task_gateway");
   BOOST_TEST(f.message.find("stays at its default 32768-65535") != std::string::npos);
   BOOST_TEST(f.hint.find("gateway_port_range_start") != std::string::npos);
   // The master keeps 32768-65535, far more ports than the Gateway's 64 listeners.
@@ -381,7 +364,8 @@ BOOST_AUTO_TEST_CASE(itg006_typo_with_an_unreadable_bound_does_not_invent_a_rang
     gateway_port_begin: 40000
 )"));
   auto f = run.one("ITG006");
-  expect(f, "error", kGw + ".gateway_port_begin", 9, 5, "unknown key \"gateway_port_begin\"");
+  expect_finding(f, Severity::Error, kGw + ".gateway_port_begin", 9, 5,
+                 "unknown key \"gateway_port_begin\"");
   BOOST_TEST(f.message.find("default") == std::string::npos, f.message);
 }
 
@@ -393,8 +377,8 @@ BOOST_AUTO_TEST_CASE(itg006_typo_in_values_additional_rm) {
         gateway_port_range_end: 40063
 )"));
   auto f = run.one("ITG006");
-  expect(
-      f, "error",
+  expect_finding(
+      f, Severity::Error,
       "additional_resource_managers[0].resource_manager.internal_task_gateway.gateway_port_start",
       15, 9, "unknown key \"gateway_port_start\"");
   BOOST_TEST(f.rm == "east");
@@ -420,9 +404,9 @@ BOOST_AUTO_TEST_CASE(itg007_default_range_is_larger_than_64_listeners) {
     gateway_ip: 10.0.0.5
 )"));
   auto f = run.one("ITG007");
-  expect(f, "info", kGw, 5, 5,
-         "the port range 32768-65535 holds 32768 ports but the Gateway takes at most 64 "
-         "listeners");
+  expect_finding(f, Severity::Info, kGw, 5, 5,
+                 "the port range 32768-65535 holds 32768 ports but the Gateway takes at most 64 "
+                 "listeners");
 }
 
 BOOST_AUTO_TEST_CASE(itg007_follows_max_listeners) {
@@ -433,8 +417,8 @@ BOOST_AUTO_TEST_CASE(itg007_follows_max_listeners) {
     gateway_port_range_end: 40100
 )";  // 101 ports
   auto over = lint_yaml(master(body), "auto", {}, 100);
-  expect(over.one("ITG007"), "info", kGw + ".gateway_port_range_start", 8, 31,
-         "holds 101 ports but the Gateway takes at most 100 listeners");
+  expect_finding(over.one("ITG007"), Severity::Info, kGw + ".gateway_port_range_start", 8, 31,
+                 "holds 101 ports but the Gateway takes at most 100 listeners");
   BOOST_TEST(lint_yaml(master(body), "auto", {}, 64).has("ITG007"));
   BOOST_TEST(!lint_yaml(master(body), "auto", {}, 101).has("ITG007"));
   BOOST_TEST(!lint_yaml(master(kGood)).has("ITG007"));  // exactly 64 ports
@@ -467,8 +451,9 @@ additional_resource_managers:
       - pool_name: second
 )");
   auto f = run.one("ITG008");
-  expect(f, "error", "additional_resource_managers[0].resource_manager.internal_task_gateway", 16,
-         9, "use the same Gateway projectcontour/contour in the master's own cluster");
+  expect_finding(f, Severity::Error,
+                 "additional_resource_managers[0].resource_manager.internal_task_gateway", 16, 9,
+                 "use the same Gateway projectcontour/contour in the master's own cluster");
   BOOST_TEST(f.message.find("a restarting master frees listeners") != std::string::npos);
   BOOST_TEST(f.rm == "second");
 }
@@ -505,9 +490,9 @@ additional_resource_managers:
     return lint_yaml(yaml);
   };
   auto same = with_path("/k/east");
-  expect(same.one("ITG008"), "error",
-         "additional_resource_managers[1].resource_manager.internal_task_gateway", 22, 30,
-         "in the cluster of kubeconfig /k/east");
+  expect_finding(same.one("ITG008"), Severity::Error,
+                 "additional_resource_managers[1].resource_manager.internal_task_gateway", 22, 30,
+                 "in the cluster of kubeconfig /k/east");
   // Fixed: another kubeconfig, another address.
   auto other = with_path("/k/west");
   BOOST_TEST(!other.has("ITG008"));
@@ -519,8 +504,9 @@ BOOST_AUTO_TEST_CASE(itg008_same_kubeconfig_secret_and_key_in_values) {
                        values_rm("a", "east-kubeconfig", "contour", "10.0.0.5", 40000, 40031) +
                        values_rm("b", "east-kubeconfig", "contour", "10.0.0.6", 40032, 40063));
   auto f = run.one("ITG008");
-  expect(f, "error", "additional_resource_managers[1].resource_manager.internal_task_gateway", 28,
-         9, "in the cluster of kubeconfig Secret east-kubeconfig/config");
+  expect_finding(f, Severity::Error,
+                 "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
+                 "in the cluster of kubeconfig Secret east-kubeconfig/config");
   BOOST_TEST(f.message.find("additional RM #1 (b) and the additional RM #0 (a)") !=
              std::string::npos);
 }
@@ -530,9 +516,9 @@ BOOST_AUTO_TEST_CASE(itg008_same_address_ipv4_and_mapped_ipv6) {
       lint_yaml("maxSlotsPerPod: 1\nadditional_resource_managers:\n" +
                 values_rm("a", "east-kubeconfig", "contour", "10.0.0.5", 40000, 40031) +
                 values_rm("b", "west-kubeconfig", "contour", "::ffff:10.0.0.5", 40032, 40063));
-  expect(run.one("ITG008"), "error",
-         "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
-         "use the same Gateway projectcontour/contour at ::ffff:10.0.0.5");
+  expect_finding(run.one("ITG008"), Severity::Error,
+                 "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
+                 "use the same Gateway projectcontour/contour at ::ffff:10.0.0.5");
   BOOST_TEST(!run.has("ITG009"));  // one Gateway: ITG008's business
 }
 
@@ -541,9 +527,9 @@ BOOST_AUTO_TEST_CASE(itg008_same_host_name_in_another_case) {
       lint_yaml("maxSlotsPerPod: 1\nadditional_resource_managers:\n" +
                 values_rm("a", "east-kubeconfig", "contour", "GW.Example.com", 40000, 40031) +
                 values_rm("b", "west-kubeconfig", "contour", "gw.example.com.", 40032, 40063));
-  expect(run.one("ITG008"), "error",
-         "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
-         "at gw.example.com.");
+  expect_finding(run.one("ITG008"), Severity::Error,
+                 "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
+                 "at gw.example.com.");
 }
 
 BOOST_AUTO_TEST_CASE(itg008_fixed_same_name_in_different_clusters_at_different_addresses) {
@@ -552,7 +538,7 @@ BOOST_AUTO_TEST_CASE(itg008_fixed_same_name_in_different_clusters_at_different_a
                        values_rm("b", "west-kubeconfig", "contour", "10.0.0.6", 40000, 40031));
   BOOST_TEST(!run.has("ITG008"));
   BOOST_TEST(!run.has("ITG009"));
-  BOOST_TEST(itg_count(run) == 0u);
+  BOOST_TEST(count_with_prefix(run, "ITG") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(itg008_devcluster_same_address_from_one_variable) {
@@ -580,10 +566,10 @@ BOOST_AUTO_TEST_CASE(itg008_devcluster_same_address_from_one_variable) {
               - pool_name: additional_pool
 )";
   auto set = lint_yaml(yaml, "auto", {{"GATEWAY_IP", "192.168.49.2"}});
-  expect(set.one("ITG008"), "error",
-         "stages[0].master.config_file.additional_resource_managers[0].resource_manager."
-         "internal_task_gateway",
-         20, 38, "at 192.168.49.2");
+  expect_finding(set.one("ITG008"), Severity::Error,
+                 "stages[0].master.config_file.additional_resource_managers[0].resource_manager."
+                 "internal_task_gateway",
+                 20, 38, "at 192.168.49.2");
   // Unset: the address is unknown, and the kubeconfigs differ.
   BOOST_TEST(!lint_yaml(yaml, "auto").has("ITG008"));
 }
@@ -595,8 +581,9 @@ BOOST_AUTO_TEST_CASE(itg009_overlapping_ranges_at_one_address) {
                        values_rm("a", "east-kubeconfig", "gw-a", "10.0.0.5", 40000, 40040) +
                        values_rm("b", "west-kubeconfig", "gw-b", "10.0.0.5", 40030, 40060));
   auto f = run.one("ITG009");
-  expect(f, "warning", "additional_resource_managers[1].resource_manager.internal_task_gateway", 28,
-         9, "share the address 10.0.0.5 and their port ranges overlap on 40030-40040");
+  expect_finding(f, Severity::Warning,
+                 "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
+                 "share the address 10.0.0.5 and their port ranges overlap on 40030-40040");
   BOOST_TEST(!run.has("ITG008"));
 }
 
@@ -604,9 +591,9 @@ BOOST_AUTO_TEST_CASE(itg009_mapped_ipv6_is_the_same_address) {
   auto run = lint_yaml("maxSlotsPerPod: 1\nadditional_resource_managers:\n" +
                        values_rm("a", "east-kubeconfig", "gw-a", "::ffff:10.0.0.5", 40000, 40040) +
                        values_rm("b", "west-kubeconfig", "gw-b", "10.0.0.5", 40040, 40060));
-  expect(run.one("ITG009"), "warning",
-         "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
-         "overlap on 40040-40040");
+  expect_finding(run.one("ITG009"), Severity::Warning,
+                 "additional_resource_managers[1].resource_manager.internal_task_gateway", 28, 9,
+                 "overlap on 40040-40040");
 }
 
 BOOST_AUTO_TEST_CASE(itg009_fixed_disjoint_ranges_or_different_addresses) {
@@ -618,7 +605,7 @@ BOOST_AUTO_TEST_CASE(itg009_fixed_disjoint_ranges_or_different_addresses) {
                          values_rm("a", "east-kubeconfig", "gw-a", "10.0.0.5", 40000, 40040) +
                          values_rm("b", "west-kubeconfig", "gw-b", "10.0.0.6", 40030, 40060));
   BOOST_TEST(!apart.has("ITG009"));
-  BOOST_TEST(itg_count(apart) == 0u);
+  BOOST_TEST(count_with_prefix(apart, "ITG") == 0u);
 }
 
 // Scope and silencing ----------------------------------------------------------------------------
@@ -631,7 +618,7 @@ BOOST_AUTO_TEST_CASE(itg_rules_skip_a_gateway_on_an_agent_rm) {
   internal_task_gateway:
     gateway_ip: ""
 )");
-  BOOST_TEST(itg_count(run) == 0u);
+  BOOST_TEST(count_with_prefix(run, "ITG") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(itg_disable_and_suppress) {

@@ -4,49 +4,23 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/rules/lint_fixture.hpp"
-#include "tests/rules/mrm_expect.hpp"
 
 using detgw::report::Severity;
 using detgw::test::expect_clean;
 using detgw::test::expect_finding;
+using detgw::test::kMasterHostPort;
+using detgw::test::kMasterRoot;
+using detgw::test::kWestValuesRm;
 using detgw::test::lint_yaml;
-
-namespace {
-
-const std::string kRoot = R"(resource_manager:
-  type: kubernetes
-  cluster_name: east
-  max_slots_per_pod: 1
-resource_pools:
-  - pool_name: default
-)";
-
-// One additional RM whose block starts at line 9, column 7.
-std::string additional(const std::string& rm_body) {
-  return kRoot + "additional_resource_managers:\n  - resource_manager:\n" + rm_body +
-         "    resource_pools:\n      - pool_name: west\n";
-}
-
-std::string values_additional(const std::string& rm_body) {
-  return "maxSlotsPerPod: 1\nadditional_resource_managers:\n  - resource_manager:\n" + rm_body +
-         "    resource_pools:\n      - pool_name: west\n";
-}
-
-const std::string kValuesRm = R"(      type: kubernetes
-      cluster_name: west
-      max_slots_per_pod: 1
-      kubeconfig_secret_name: s
-      kubeconfig_secret_value: config
-)";
-
-}  // namespace
+using detgw::test::master_with_additional;
+using detgw::test::values_with_additional;
 
 BOOST_AUTO_TEST_SUITE(mrm_connection)
 
 // ---- MRM018 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm018_values_every_additional_rm_has_its_own_kubeconfig) {
-  auto run = lint_yaml(values_additional(kValuesRm));
+  auto run = lint_yaml(values_with_additional(kWestValuesRm));
   auto f = run.one("MRM018");
   expect_finding(f, Severity::Error, "additional_resource_managers[0].resource_manager", 4, 7,
                  "does not set determined_master_host and determined_master_port");
@@ -55,12 +29,11 @@ BOOST_AUTO_TEST_CASE(mrm018_values_every_additional_rm_has_its_own_kubeconfig) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm018_fixed_values) {
-  expect_clean(lint_yaml(values_additional(
-      kValuesRm + "      determined_master_host: h\n      determined_master_port: 8080\n")));
+  expect_clean(lint_yaml(values_with_additional(kWestValuesRm + kMasterHostPort)));
 }
 
 BOOST_AUTO_TEST_CASE(mrm018_master_one_of_two_is_overridden) {
-  auto run = lint_yaml(additional(R"(      type: kubernetes
+  auto run = lint_yaml(master_with_additional(R"(      type: kubernetes
       cluster_name: west
       max_slots_per_pod: 1
       kubeconfig_path: /k
@@ -75,7 +48,7 @@ BOOST_AUTO_TEST_CASE(mrm018_master_one_of_two_is_overridden) {
 
 BOOST_AUTO_TEST_CASE(mrm018_master_own_cluster_is_a_warning) {
   // No kubeconfig_path: the RM talks to the master's own cluster, where the lookup works.
-  auto run = lint_yaml(additional(R"(      type: kubernetes
+  auto run = lint_yaml(master_with_additional(R"(      type: kubernetes
       cluster_name: west
       max_slots_per_pod: 1
 )"));
@@ -175,7 +148,7 @@ BOOST_AUTO_TEST_CASE(mrm019_devcluster_substituted) {
 // ---- MRM020 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm020_additional_rm_is_an_error) {
-  auto run = lint_yaml(additional(R"(      type: kubernetes
+  auto run = lint_yaml(master_with_additional(R"(      type: kubernetes
       cluster_name: west
       max_slots_per_pod: 1
       determined_master_ip: 10.0.0.1
@@ -201,12 +174,14 @@ BOOST_AUTO_TEST_CASE(mrm020_root_is_info) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm020_fixed_values) {
-  auto bad = lint_yaml(values_additional(kValuesRm + "      determined_master_ip: 10.0.0.1\n"
-                                                     "      determined_master_port: 8080\n"));
+  auto bad =
+      lint_yaml(values_with_additional(kWestValuesRm + "      determined_master_ip: 10.0.0.1\n"
+                                                       "      determined_master_port: 8080\n"));
   expect_finding(bad.one("MRM020"), Severity::Error,
                  "additional_resource_managers[0].resource_manager.determined_master_ip", 9, 7,
                  "not accepted on an additional RM");
-  expect_clean(lint_yaml(values_additional(kValuesRm + "      determined_master_host: 10.0.0.1\n"
+  expect_clean(
+      lint_yaml(values_with_additional(kWestValuesRm + "      determined_master_host: 10.0.0.1\n"
                                                        "      determined_master_port: 8080\n")));
 }
 
@@ -247,9 +222,8 @@ BOOST_AUTO_TEST_CASE(mrm021_fixed) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm021_values_and_devcluster) {
-  auto values = lint_yaml(values_additional(kValuesRm + "      name: west\n" +
-                                            "      determined_master_host: h\n"
-                                            "      determined_master_port: 8080\n"));
+  auto values =
+      lint_yaml(values_with_additional(kWestValuesRm + "      name: west\n" + +kMasterHostPort));
   expect_finding(values.one("MRM021"), Severity::Warning,
                  "additional_resource_managers[0].resource_manager.name", 9, 7,
                  "ignored because cluster_name is set");
@@ -294,7 +268,7 @@ BOOST_AUTO_TEST_CASE(mrm022_case_folding) {
 )");
   expect_finding(root.one("MRM022"), Severity::Error, "resource_manager.Namespace", 4, 3,
                  "namespace was removed");
-  auto extra = lint_yaml(additional(R"(      type: kubernetes
+  auto extra = lint_yaml(master_with_additional(R"(      type: kubernetes
       cluster_name: west
       max_slots_per_pod: 1
       Namespace: team
@@ -305,9 +279,8 @@ BOOST_AUTO_TEST_CASE(mrm022_case_folding) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm022_values_and_devcluster) {
-  auto values = lint_yaml(values_additional(kValuesRm + "      namespace: team\n"
-                                                        "      determined_master_host: h\n"
-                                                        "      determined_master_port: 8080\n"));
+  auto values = lint_yaml(
+      values_with_additional(kWestValuesRm + "      namespace: team\n" + kMasterHostPort));
   expect_finding(values.one("MRM022"), Severity::Error,
                  "additional_resource_managers[0].resource_manager.namespace", 9, 7,
                  "namespace was removed");
@@ -364,9 +337,8 @@ resource_pools:
 }
 
 BOOST_AUTO_TEST_CASE(mrm023_additional_rm_is_info_values) {
-  auto run = lint_yaml(values_additional(kValuesRm + "      default_compute_resource_pool: west\n"
-                                                     "      determined_master_host: h\n"
-                                                     "      determined_master_port: 8080\n"));
+  auto run = lint_yaml(values_with_additional(
+      kWestValuesRm + "      default_compute_resource_pool: west\n" + kMasterHostPort));
   expect_finding(run.one("MRM023"), Severity::Info,
                  "additional_resource_managers[0].resource_manager.default_compute_resource_pool",
                  9, 38, "has no effect on an additional RM");
@@ -448,7 +420,7 @@ BOOST_AUTO_TEST_CASE(mrm024_values_and_devcluster) {
 // ---- MRM025 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm025_pools_nested_in_rm) {
-  auto run = lint_yaml(kRoot + R"(additional_resource_managers:
+  auto run = lint_yaml(kMasterRoot + R"(additional_resource_managers:
   - resource_manager:
       type: kubernetes
       cluster_name: west
@@ -465,7 +437,7 @@ BOOST_AUTO_TEST_CASE(mrm025_pools_nested_in_rm) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm025_fixed) {
-  auto run = lint_yaml(kRoot + R"(additional_resource_managers:
+  auto run = lint_yaml(kMasterRoot + R"(additional_resource_managers:
   - resource_manager:
       type: kubernetes
       cluster_name: west
@@ -486,7 +458,7 @@ BOOST_AUTO_TEST_CASE(mrm025_root_values_and_devcluster) {
 )");
   expect_finding(root.one("MRM025"), Severity::Error, "resource_manager.resource_pools", 4, 3,
                  "nested inside resource_manager");
-  auto values = lint_yaml(values_additional(kValuesRm + "      resource_pools: []\n"));
+  auto values = lint_yaml(values_with_additional(kWestValuesRm + "      resource_pools: []\n"));
   expect_finding(values.one("MRM025"), Severity::Error,
                  "additional_resource_managers[0].resource_manager.resource_pools", 9, 7,
                  "nested inside resource_manager");
@@ -538,9 +510,8 @@ BOOST_AUTO_TEST_CASE(mrm026_fixed) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm026_values_additional_and_devcluster) {
-  auto values = lint_yaml(values_additional(kValuesRm + "      slot_type: cpu\n"
-                                                        "      determined_master_host: h\n"
-                                                        "      determined_master_port: 8080\n"));
+  auto values =
+      lint_yaml(values_with_additional(kWestValuesRm + "      slot_type: cpu\n" + kMasterHostPort));
   expect_finding(values.one("MRM026"), Severity::Error,
                  "additional_resource_managers[0].resource_manager.slot_type", 9, 18,
                  "slot_resource_requests.cpu is not set");

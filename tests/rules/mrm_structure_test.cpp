@@ -6,35 +6,19 @@
 
 #include "core/app/lint.hpp"
 #include "tests/rules/lint_fixture.hpp"
-#include "tests/rules/mrm_expect.hpp"
 
 using detgw::report::Severity;
 using detgw::test::expect_clean;
 using detgw::test::expect_finding;
+using detgw::test::kAdditionalRmBody;
+using detgw::test::kMasterHostPort;
+using detgw::test::kMasterRoot;
+using detgw::test::kWestValuesRm;
 using detgw::test::lint_yaml;
+using detgw::test::master_with_additional;
+using detgw::test::values_with_additional;
 
 namespace {
-
-// A master config with two RMs that lints clean; tests append to or vary it.
-const std::string kMasterRoot = R"(resource_manager:
-  type: kubernetes
-  cluster_name: east
-  max_slots_per_pod: 1
-resource_pools:
-  - pool_name: default
-)";
-
-const std::string kMasterAdditional = R"(additional_resource_managers:
-  - resource_manager:
-      type: kubernetes
-      cluster_name: west
-      max_slots_per_pod: 1
-      kubeconfig_path: /k
-      determined_master_host: h
-      determined_master_port: 8080
-    resource_pools:
-      - pool_name: west
-)";
 
 detgw::app::CommandResult lint_with(const std::string& yaml, detgw::app::RuleSelection selection) {
   static detgw::test::TempDir dir;
@@ -57,7 +41,7 @@ std::size_t count_code(const detgw::app::CommandResult& r, const std::string& co
 BOOST_AUTO_TEST_SUITE(mrm_structure)
 
 BOOST_AUTO_TEST_CASE(baseline_master_is_clean) {
-  expect_clean(lint_yaml(kMasterRoot + kMasterAdditional));
+  expect_clean(lint_yaml(master_with_additional(kAdditionalRmBody)));
 }
 
 // ---- MRM001 ------------------------------------------------------------------------------
@@ -125,19 +109,7 @@ additional_resource_managers:
 }
 
 BOOST_AUTO_TEST_CASE(mrm001_fixed_wrapper_key_values) {
-  expect_clean(lint_yaml(R"(maxSlotsPerPod: 1
-additional_resource_managers:
-  - resource_manager:
-      type: kubernetes
-      cluster_name: west
-      max_slots_per_pod: 1
-      kubeconfig_secret_name: s
-      kubeconfig_secret_value: config
-      determined_master_host: h
-      determined_master_port: 8080
-    resource_pools:
-      - pool_name: west
-)"));
+  expect_clean(lint_yaml(values_with_additional(kWestValuesRm + kMasterHostPort)));
 }
 
 BOOST_AUTO_TEST_CASE(mrm001_chart_keys_are_unknown_to_the_master) {

@@ -4,52 +4,29 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/rules/lint_fixture.hpp"
-#include "tests/rules/mrm_expect.hpp"
 
 using detgw::report::Severity;
 using detgw::test::expect_clean;
 using detgw::test::expect_finding;
+using detgw::test::kAdditionalRmBody;
+using detgw::test::kMasterHostPort;
+using detgw::test::kMasterRoot;
+using detgw::test::kValuesHead;
+using detgw::test::kWestValuesRm;
 using detgw::test::lint_yaml;
-
-namespace {
-
-const std::string kRoot = R"(resource_manager:
-  type: kubernetes
-  cluster_name: east
-  max_slots_per_pod: 1
-resource_pools:
-  - pool_name: default
-)";
-
-// One additional RM written at line 8 onward (after kRoot and the list key).
-std::string additional(const std::string& rm_body, const std::string& pools) {
-  return kRoot + "additional_resource_managers:\n  - resource_manager:\n" + rm_body +
-         "    resource_pools:\n" + pools;
-}
-
-const std::string kGoodBody = R"(      type: kubernetes
-      cluster_name: west
-      max_slots_per_pod: 1
-      kubeconfig_path: /k
-      determined_master_host: h
-      determined_master_port: 8080
-)";
-const std::string kGoodPools = "      - pool_name: west\n";
-
-const std::string kValuesHead = "maxSlotsPerPod: 1\nadditional_resource_managers:\n";
-
-}  // namespace
+using detgw::test::master_with_additional;
+using detgw::test::values_with_additional;
 
 BOOST_AUTO_TEST_SUITE(mrm_topology)
 
 BOOST_AUTO_TEST_CASE(baseline_is_clean) {
-  expect_clean(lint_yaml(additional(kGoodBody, kGoodPools)));
+  expect_clean(lint_yaml(master_with_additional(kAdditionalRmBody)));
 }
 
 // ---- MRM010 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm010_missing_and_null_resource_manager) {
-  auto run = lint_yaml(kRoot + R"(additional_resource_managers:
+  auto run = lint_yaml(kMasterRoot + R"(additional_resource_managers:
   - resource_pools:
       - pool_name: west
   - resource_manager:
@@ -65,7 +42,9 @@ BOOST_AUTO_TEST_CASE(mrm010_missing_and_null_resource_manager) {
                  5, "additional_resource_managers[1] has resource_manager: null");
 }
 
-BOOST_AUTO_TEST_CASE(mrm010_fixed) { expect_clean(lint_yaml(additional(kGoodBody, kGoodPools))); }
+BOOST_AUTO_TEST_CASE(mrm010_fixed) {
+  expect_clean(lint_yaml(master_with_additional(kAdditionalRmBody)));
+}
 
 BOOST_AUTO_TEST_CASE(mrm010_values_null_entry) {
   auto run = lint_yaml(kValuesHead + "  - null\n");
@@ -76,7 +55,7 @@ BOOST_AUTO_TEST_CASE(mrm010_values_null_entry) {
 // ---- MRM011 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm011_agent_and_empty_block) {
-  auto run = lint_yaml(kRoot + R"(additional_resource_managers:
+  auto run = lint_yaml(kMasterRoot + R"(additional_resource_managers:
   - resource_manager:
       type: agent
       cluster_name: west
@@ -96,7 +75,7 @@ BOOST_AUTO_TEST_CASE(mrm011_agent_and_empty_block) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm011_pbs_fails_at_resolve) {
-  auto run = lint_yaml(additional("      type: pbs\n      cluster_name: west\n", kGoodPools));
+  auto run = lint_yaml(master_with_additional("      type: pbs\n      cluster_name: west\n"));
   expect_finding(run.one("MRM011"), Severity::Error,
                  "additional_resource_managers[0].resource_manager.type", 9, 13,
                  "please specify an resource manager type");
@@ -141,13 +120,12 @@ BOOST_AUTO_TEST_CASE(mrm011_devcluster) {
 // ---- MRM012 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm012_no_cluster_name_master) {
-  auto run = lint_yaml(additional(R"(      type: kubernetes
+  auto run = lint_yaml(master_with_additional(R"(      type: kubernetes
       max_slots_per_pod: 1
       kubeconfig_path: /k
       determined_master_host: h
       determined_master_port: 8080
-)",
-                                  kGoodPools));
+)"));
   auto f = run.one("MRM012");
   expect_finding(f, Severity::Error,
                  "additional_resource_managers[0].resource_manager.cluster_name", 9, 7,
@@ -174,17 +152,7 @@ BOOST_AUTO_TEST_CASE(mrm012_empty_cluster_name_values) {
 }
 
 BOOST_AUTO_TEST_CASE(mrm012_fixed_values) {
-  expect_clean(lint_yaml(kValuesHead + R"(  - resource_manager:
-      type: kubernetes
-      cluster_name: west
-      max_slots_per_pod: 1
-      kubeconfig_secret_name: s
-      kubeconfig_secret_value: config
-      determined_master_host: h
-      determined_master_port: 8080
-    resource_pools:
-      - pool_name: west
-)"));
+  expect_clean(lint_yaml(values_with_additional(kWestValuesRm + kMasterHostPort)));
 }
 
 BOOST_AUTO_TEST_CASE(mrm012_unset_placeholder_is_skipped_devcluster) {
@@ -247,7 +215,9 @@ additional_resource_managers:
                  "same cluster name as the root RM (west)");
 }
 
-BOOST_AUTO_TEST_CASE(mrm013_fixed) { expect_clean(lint_yaml(additional(kGoodBody, kGoodPools))); }
+BOOST_AUTO_TEST_CASE(mrm013_fixed) {
+  expect_clean(lint_yaml(master_with_additional(kAdditionalRmBody)));
+}
 
 BOOST_AUTO_TEST_CASE(mrm013_values_and_devcluster) {
   auto values = lint_yaml(R"(maxSlotsPerPod: 1
@@ -317,7 +287,7 @@ BOOST_AUTO_TEST_CASE(mrm013_unset_placeholders_are_not_compared) {
 // ---- MRM014 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm014_additional_missing_null_and_empty) {
-  auto run = lint_yaml(kRoot + R"(additional_resource_managers:
+  auto run = lint_yaml(kMasterRoot + R"(additional_resource_managers:
   - resource_manager:
       type: kubernetes
       cluster_name: a
@@ -379,8 +349,9 @@ BOOST_AUTO_TEST_CASE(mrm014_values) {
 // ---- MRM015 ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mrm015_within_and_across_rms) {
-  auto run = lint_yaml(additional(
-      kGoodBody, "      - pool_name: west\n      - pool_name: west\n      - pool_name: default\n"));
+  auto run = lint_yaml(master_with_additional(
+      kAdditionalRmBody,
+      "      - pool_name: west\n      - pool_name: west\n      - pool_name: default\n"));
   auto found = run.with_code("MRM015");
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
   expect_finding(found[0], Severity::Error,
@@ -409,8 +380,8 @@ additional_resource_managers:
 }
 
 BOOST_AUTO_TEST_CASE(mrm015_fixed) {
-  expect_clean(
-      lint_yaml(additional(kGoodBody, "      - pool_name: west\n      - pool_name: west2\n")));
+  expect_clean(lint_yaml(master_with_additional(
+      kAdditionalRmBody, "      - pool_name: west\n      - pool_name: west2\n")));
 }
 
 BOOST_AUTO_TEST_CASE(mrm015_values_chart_default_pool) {

@@ -8,7 +8,8 @@ using namespace detgw;
 BOOST_AUTO_TEST_SUITE(hostile_input)
 
 BOOST_AUTO_TEST_CASE(alias_bomb_is_refused_while_parsing) {
-  std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  std::string bomb =
+      "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   char prev = 'a';
   for (char c = 'b'; c <= 'j'; ++c, ++prev) {
     bomb += std::string(1, c) + ": &" + c + " [";

@@ -1,6 +1,7 @@
+#include "core/yaml/loader.hpp"
+
 #include <boost/test/unit_test.hpp>
 
-#include "core/yaml/loader.hpp"
 #include "core/yaml/scalar.hpp"
 
 using namespace detgw;
