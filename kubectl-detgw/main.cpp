@@ -1,22 +1,24 @@
-// kubectl detgw: live operations on the Gateway the Determined master uses.
+// kubectl detgw: live operations on the Gateway the Determined master uses. Argument parsing
+// and printing only; the work is in core/app.
 #include <CLI/CLI.hpp>
-#include <iostream>
 
-#include "core/version.hpp"
+#include "core/app/exit_code.hpp"
+#include "kubectl-detgw/version_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Operate the Gateway API Gateway of Determined's internal task gateway.",
                "kubectl detgw"};
   app.require_subcommand(1);
-  auto* version = app.add_subcommand("version", "Print the client version");
-  version->callback([] { std::cout << "kubectl-detgw " << detgw::kVersion << "\n"; });
   app.footer(
       "Examples:\n"
-      "  kubectl detgw version\n");
+      "  kubectl detgw version\n"
+      "  kubectl detgw version --context east -o json\n");
+  detgw::kubectl_detgw::VersionCommand version(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    const int code = app.exit(e);
+    return code == 0 ? detgw::app::kExitOk : detgw::app::kExitUsage;
   }
-  return 0;
+  return version.ran() ? version.exit_code() : detgw::app::kExitOk;
 }

@@ -223,7 +223,7 @@ BOOST_AUTO_TEST_CASE(mrm021_fixed) {
 
 BOOST_AUTO_TEST_CASE(mrm021_values_and_devcluster) {
   auto values =
-      lint_yaml(values_with_additional(kWestValuesRm + "      name: west\n" + +kMasterHostPort));
+      lint_yaml(values_with_additional(kWestValuesRm + "      name: west\n" + kMasterHostPort));
   expect_finding(values.one("MRM021"), Severity::Warning,
                  "additional_resource_managers[0].resource_manager.name", 9, 7,
                  "ignored because cluster_name is set");
