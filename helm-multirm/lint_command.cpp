@@ -20,12 +20,18 @@ LintCommand::LintCommand(CLI::App& parent) {
   cmd->add_option("CHART", chart_,
                   "Chart directory whose values.yaml is the base (default: the "
                   "built-in Determined 0.38 chart defaults)");
-  cmd->add_option("-f,--values", values_files_, "Values file (repeatable, in order; - for stdin)");
-  cmd->add_option("--set", set_, "Set values on the command line (key1=val1,key2=val2)");
-  cmd->add_option("--set-string", set_string_, "Set STRING values on the command line");
-  cmd->add_option("--set-json", set_json_, "Set JSON values on the command line");
-  cmd->add_option("--set-file", set_file_, "Set values from files (key=path)");
-  cmd->add_option("--set-literal", set_literal_, "Set a literal STRING value");
+  cmd->add_option("-f,--values", values_files_, "Values file (repeatable, in order; - for stdin)")
+      ->allow_extra_args(false);
+  cmd->add_option("--set", set_, "Set values on the command line (key1=val1,key2=val2)")
+      ->allow_extra_args(false);
+  cmd->add_option("--set-string", set_string_, "Set STRING values on the command line")
+      ->allow_extra_args(false);
+  cmd->add_option("--set-json", set_json_, "Set JSON values on the command line")
+      ->allow_extra_args(false);
+  cmd->add_option("--set-file", set_file_, "Set values from files (key=path)")
+      ->allow_extra_args(false);
+  cmd->add_option("--set-literal", set_literal_, "Set a literal STRING value")
+      ->allow_extra_args(false);
   cmd->add_option("--input-format", input_format_, "auto, values, master or devcluster")
       ->capture_default_str();
   cmd->add_option("-o,--output", output_, "text, json, yaml, sarif, junit or github")
@@ -38,11 +44,13 @@ LintCommand::LintCommand(CLI::App& parent) {
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--strict", strict_, "Fail on warnings too");
   cmd->add_flag("--live", live_, "Also check the clusters the values name");
-  cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)");
-  cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)");
+  cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--suppress", suppress_,
                   "Silence one finding: CODE=PATH, or CODE=PATH.* "
-                  "below PATH");
+                  "below PATH")
+      ->allow_extra_args(false);
   cmd->footer(
       "Examples:\n"
       "  helm multirm lint -f values.yaml\n"

@@ -21,7 +21,8 @@ void KubeFlags::add_to(CLI::App& command) {
   command.add_option("--tls-server-name", o.tls_server_name,
                      "Server name for certificate verification");
   command.add_option("--as", o.as, "Username to impersonate");
-  command.add_option("--as-group", o.as_groups, "Group to impersonate (repeatable)");
+  command.add_option("--as-group", o.as_groups, "Group to impersonate (repeatable)")
+      ->allow_extra_args(false);
   command.add_option("--request-timeout", o.request_timeout,
                      "How long to wait for one request (0 = no limit), e.g. 30s");
   command.add_option("-v,--v", verbosity, "Log level: 6 requests, 8 bodies (credentials masked)");

@@ -161,3 +161,20 @@ BOOST_AUTO_TEST_CASE(master_input_is_detected_and_reported) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lint_cli_arguments)
+
+BOOST_AUTO_TEST_CASE(each_flag_takes_one_value_and_chart_may_follow) {
+  // As with helm: `-f values.yaml CHART` — the chart is not a second values file.
+  TempDir dir;
+  dir.write("chart/values.yaml", "maxSlotsPerPod: 2\nresourcePools:\n  - pool_name: default\n");
+  auto values = dir.write("v.yaml", "logLevl: info\n");
+  auto r = run({kBinary, "lint", "-f", values.string(), (dir.path() / "chart").string(), "-o",
+                "json"});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(r.out.find("HLM007") != std::string::npos);
+  BOOST_TEST(r.out.find("HLM005") == std::string::npos);  // maxSlotsPerPod came from CHART
+  BOOST_TEST(r.out.find("chart/values.yaml") == std::string::npos);  // not linted as -f input
+}
+
+BOOST_AUTO_TEST_SUITE_END()
