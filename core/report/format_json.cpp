@@ -1,34 +1,9 @@
 // `-o json`: {"tool","version","inputs","findings","summary"}, pretty printed by RapidJSON.
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include "core/report/format.hpp"
+#include "core/report/json_writer.hpp"
 
 namespace detgw::report::detail {
-
-namespace {
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-// Every string goes through here: RapidJSON escapes quotes, backslashes and control characters
-// (NUL included, since the length is passed); invalid UTF-8 is repaired first.
-void put(JsonWriter& w, std::string_view text) {
-  const auto valid = valid_utf8(text);
-  w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void put(JsonWriter& w, std::string_view key, std::string_view value) {
-  put(w, key);
-  put(w, value);
-}
-
-void put(JsonWriter& w, std::string_view key, int value) {
-  put(w, key);
-  w.Int(value);
-}
-
-}  // namespace
 
 std::string format_json(const Report& report, const FormatOptions& options) {
   rapidjson::StringBuffer buffer;

@@ -1,29 +1,15 @@
 // `-o sarif`: SARIF 2.1.0, one run, one reportingDescriptor per code present, one result per
 // finding. Pseudo-files (`<command line>`, `<chart defaults>`) get only a logical location.
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <cstdio>
 #include <map>
 
 #include "core/report/format.hpp"
+#include "core/report/json_writer.hpp"
 
 namespace detgw::report::detail {
 
 namespace {
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void put(JsonWriter& w, std::string_view text) {
-  const auto valid = valid_utf8(text);
-  w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void put(JsonWriter& w, std::string_view key, std::string_view value) {
-  put(w, key);
-  put(w, value);
-}
 
 std::string_view level(Severity severity) {
   switch (severity) {

@@ -61,7 +61,7 @@ std::span<const Rule> chart_rules();       // HLM
 std::vector<Rule> all_rules();
 const Rule* find_rule(std::string_view code);
 
-// Runs the rules whose code `enabled` accepts.
+// Runs `rules` over one model; findings come in rule order.
 std::vector<report::Finding> run_rules(const model::ConfigModel& model,
                                        const std::vector<Rule>& rules);
 

@@ -149,22 +149,6 @@ const fs::path& lab_bin() {
   return bin;
 }
 
-const char* flag_option(SetKind kind) {
-  switch (kind) {
-    case SetKind::Set:
-      return "--set";
-    case SetKind::SetString:
-      return "--set-string";
-    case SetKind::SetJson:
-      return "--set-json";
-    case SetKind::SetFile:
-      return "--set-file";
-    case SetKind::SetLiteral:
-      return "--set-literal";
-  }
-  return "--set";
-}
-
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
     s.replace(pos, from.size(), to);
@@ -260,7 +244,7 @@ BOOST_AUTO_TEST_CASE(merge_matches_helm3_and_helm4_template) {
         args.push_back(files.back().string());
       }
       for (const auto& [kind, expression] : c.flags) {
-        args.push_back(flag_option(kind));
+        args.push_back(detgw::values::flag_name(kind));
         args.push_back(replace_all(expression, "@FILE", set_file));
       }
       const Ours ours = compute(c, files, set_file);
