@@ -6,6 +6,7 @@
 
 #include "core/app/exit_code.hpp"
 #include "core/version.hpp"
+#include "helm-multirm/complete_command.hpp"
 #include "helm-multirm/lint_command.hpp"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   detgw::helm_multirm::LintCommand lint(app);
   auto* version = app.add_subcommand("version", "Print the plugin version");
   version->callback([] { std::cout << "helm-multirm " << detgw::kVersion << "\n"; });
+  if (auto code = detgw::helm_multirm::run_completion(app, argc, argv)) return *code;
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "kubectl-detgw/kube_flags.hpp"
 
+#include <iostream>
+
 namespace detgw::kubectl_detgw {
 
 void KubeFlags::add_to(CLI::App& command) {
@@ -27,6 +29,59 @@ void KubeFlags::add_to(CLI::App& command) {
                      "How long to wait for one request (0 = no limit), e.g. 30s");
   command.add_option("-v,--v", verbosity, "Log level: 6 requests, 8 bodies (credentials masked)");
   command.add_option("-o,--output", output, "Output format");
+  command.add_flag("--no-headers", no_headers,
+                   "Print no headers or summary (text and wide output)");
+}
+
+void GatewayFlags::add_to(CLI::App& command) {
+  auto& s = selection;
+  command.add_option("--gateway", s.gateway,
+                     "The Gateway: NAME (in -n's namespace) or NAMESPACE/NAME");
+  command.add_option("--values", s.values_file,
+                     "Take the Gateway, gateway_ip and port range from an RM's "
+                     "internal_task_gateway in this values, master.yaml or devcluster file");
+  command.add_option("--rm", s.rm, "With --values: the cluster name of the RM to use");
+  command
+      .add_option("--input-format", s.input_format,
+                  "With --values: auto, values, master or devcluster")
+      ->capture_default_str();
+  command.add_flag("-A,--all-namespaces", s.all_namespaces,
+                   "Without --gateway or --values: look for Determined's Gateways in every "
+                   "namespace");
+}
+
+app::LiveOptions live_options(const KubeFlags& kube, const GatewayFlags& gateway) {
+  app::LiveOptions options;
+  options.overrides = kube.overrides;
+  options.selection = gateway.selection;
+  options.logger = kube.logger();
+  options.user_agent = app::user_agent("kubectl-detgw");
+  return options;
+}
+
+void print_error(const Error& error) { std::cerr << "Error: " << error.describe() << "\n"; }
+
+std::string format_list(std::initializer_list<std::string_view> formats) {
+  std::string names;
+  std::size_t i = 0;
+  for (auto f : formats) {
+    if (i > 0) names += i + 1 == formats.size() ? " or " : ", ";
+    names += f;
+    ++i;
+  }
+  return names;
+}
+
+void describe_output(CLI::App& command, std::initializer_list<std::string_view> formats) {
+  command.get_option("--output")->description("Output format: " + format_list(formats));
+}
+
+bool check_output(const std::string& output, std::initializer_list<std::string_view> allowed) {
+  for (auto a : allowed)
+    if (output == a) return true;
+  std::cerr << "Error: unknown output format \"" << output << "\" (use " << format_list(allowed)
+            << ")\n";
+  return false;
 }
 
 }  // namespace detgw::kubectl_detgw

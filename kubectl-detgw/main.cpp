@@ -1,24 +1,72 @@
 // kubectl detgw: live operations on the Gateway the Determined master uses. Argument parsing
 // and printing only; the work is in core/app.
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "core/app/exit_code.hpp"
+#include "kubectl-detgw/capacity_command.hpp"
+#include "kubectl-detgw/complete_command.hpp"
+#include "kubectl-detgw/config_command.hpp"
+#include "kubectl-detgw/doctor_command.hpp"
+#include "kubectl-detgw/prune_command.hpp"
+#include "kubectl-detgw/status_command.hpp"
 #include "kubectl-detgw/version_command.hpp"
 
+namespace {
+
+// `kubectl detgw frobnicate`: say which word is wrong and what the commands are, as kubectl does.
+bool unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string word = argv[1];
+  std::string names;
+  const auto visible = [](const CLI::App* sub) { return !sub->get_group().empty(); };
+  for (const auto* sub : app.get_subcommands(visible)) {
+    if (sub->get_name() == word) return false;
+    if (!names.empty()) names += ", ";
+    names += sub->get_name();
+  }
+  std::cerr << "Error: unknown command \"" << word << "\" for \"kubectl detgw\"\n"
+            << "Available commands: " << names << "\n"
+            << "Run 'kubectl detgw --help' for usage.\n";
+  return true;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  using namespace detgw::kubectl_detgw;
   CLI::App app{"Operate the Gateway API Gateway of Determined's internal task gateway.",
                "kubectl detgw"};
-  app.require_subcommand(1);
   app.footer(
       "Examples:\n"
-      "  kubectl detgw version\n"
-      "  kubectl detgw version --context east -o json\n");
-  detgw::kubectl_detgw::VersionCommand version(app);
+      "  kubectl detgw status -A\n"
+      "  kubectl detgw doctor --gateway projectcontour/contour\n"
+      "  kubectl detgw doctor --values values.yaml --rm east --pre\n"
+      "  kubectl detgw config --gateway projectcontour/contour\n"
+      "  kubectl detgw prune -A --yes\n"
+      "  kubectl detgw capacity --set-max-listeners 128\n"
+      "  kubectl detgw version -o json\n");
+  StatusCommand status(app);
+  DoctorCommand doctor(app);
+  ConfigCommand config(app);
+  PruneCommand prune(app);
+  CapacityCommand capacity(app);
+  VersionCommand version(app);
+  if (auto completed = run_completion(app, argc, argv)) return *completed;
+  if (unknown_command(app, argc, argv)) return detgw::app::kExitUsage;
+  if (argc < 2) {
+    std::cout << app.help();
+    return detgw::app::kExitOk;
+  }
+  app.require_subcommand(1);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? detgw::app::kExitOk : detgw::app::kExitUsage;
   }
+  for (const Command* c :
+       std::initializer_list<const Command*>{&status, &doctor, &config, &prune, &capacity})
+    if (c->ran()) return c->exit_code();
   return version.ran() ? version.exit_code() : detgw::app::kExitOk;
 }

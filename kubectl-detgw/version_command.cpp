@@ -7,6 +7,7 @@
 
 #include "core/app/exit_code.hpp"
 #include "core/app/version.hpp"
+#include "core/version.hpp"
 
 namespace detgw::kubectl_detgw {
 namespace {
@@ -36,6 +37,13 @@ void print_json(const app::VersionReport& r) {
   std::cout << buffer.GetString() << "\n";
 }
 
+void print_client(bool json) {
+  if (json)
+    std::cout << "{\n  \"clientVersion\": \"" << kVersion << "\"\n}\n";
+  else
+    std::cout << "Client Version: " << kVersion << "\n";
+}
+
 void print_text(const app::VersionReport& r) {
   std::cout << "Client Version: " << r.client_version << "\n";
   if (r.in_cluster)
@@ -53,9 +61,13 @@ VersionCommand::VersionCommand(CLI::App& parent) {
   auto* cmd = parent.add_subcommand(
       "version", "Print the client version, the cluster the flags resolve to, and its version");
   flags_.add_to(*cmd);
+  cmd->add_flag(
+      "--client", client_only_,
+      "Print only the client version, without reading a kubeconfig or contacting a cluster");
   cmd->footer(
       "Examples:\n"
       "  kubectl detgw version\n"
+      "  kubectl detgw version --client\n"
       "  kubectl detgw version --context east -o json\n");
   cmd->callback([this] { run(); });
 }
@@ -65,6 +77,10 @@ void VersionCommand::run() {
   if (flags_.output != "text" && flags_.output != "json") {
     std::cerr << "Error: --output must be text or json for version\n";
     exit_code_ = app::kExitUsage;
+    return;
+  }
+  if (client_only_) {
+    print_client(flags_.output == "json");
     return;
   }
   kube::Logger logger(flags_.verbosity, {});

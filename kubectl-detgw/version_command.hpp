@@ -17,6 +17,7 @@ class VersionCommand {
   void run();
 
   KubeFlags flags_;
+  bool client_only_ = false;  // --client: no kubeconfig, no cluster
   bool ran_ = false;
   int exit_code_ = 0;
 };

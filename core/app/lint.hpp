@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/app/config_input.hpp"
 #include "core/app/rule_selection.hpp"
 #include "core/model/build.hpp"
 #include "core/report/finding.hpp"
@@ -12,18 +13,10 @@
 
 namespace detgw::app {
 
-enum class InputFormat { Auto, Values, Master, Devcluster };
-std::optional<InputFormat> parse_input_format(const std::string& name);
-
-struct LintOptions {
-  std::optional<std::string> chart;       // a chart directory whose values.yaml is the base
-  std::vector<std::string> values_files;  // -f, in order; "-" is standard input
-  std::vector<values::SetFlag> set_flags;
-  InputFormat input_format = InputFormat::Auto;
+struct LintOptions : ConfigSources {
   std::size_t max_listeners = 64;
   bool strict = false;
   RuleSelection selection;
-  model::EnvLookup env;  // for devcluster $VAR expansion
 };
 
 struct CommandResult {

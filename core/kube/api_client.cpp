@@ -1,5 +1,8 @@
 #include "core/kube/api_client.hpp"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -264,6 +267,24 @@ Result<Json> ApiClient::apply(const std::string& path, std::string_view object_j
 
 Result<Json> ApiClient::remove(const std::string& path, DryRun dry_run) {
   return call("DELETE", dry_run_path(path, dry_run), {}, {});
+}
+
+Result<Json> ApiClient::remove_uid(const std::string& path, const std::string& uid,
+                                   DryRun dry_run) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("apiVersion");
+  w.String("v1");
+  w.Key("kind");
+  w.String("DeleteOptions");
+  w.Key("preconditions");
+  w.StartObject();
+  w.Key("uid");
+  w.String(uid.c_str(), static_cast<rapidjson::SizeType>(uid.size()));
+  w.EndObject();
+  w.EndObject();
+  return call("DELETE", dry_run_path(path, dry_run), buffer.GetString(), "application/json");
 }
 
 std::vector<Result<Json>> ApiClient::get_all(

@@ -65,6 +65,9 @@ class ApiClient {
   Result<Json> apply(const std::string& path, std::string_view object_json,
                      const ApplyOptions& options);
   Result<Json> remove(const std::string& path, DryRun dry_run = DryRun::None);
+  // DELETE only the object with this uid: one deleted and re-created meanwhile is a conflict.
+  Result<Json> remove_uid(const std::string& path, const std::string& uid,
+                          DryRun dry_run = DryRun::None);
 
   // One request with authentication added; an HTTP error status is returned as a response.
   Result<HttpResponse> send(HttpRequest request);

@@ -60,6 +60,9 @@ struct RestConfig {
   std::map<std::string, std::vector<std::string>> impersonate_extra;
 
   std::chrono::milliseconds timeout{0};  // 0 = none
+  // Sent with every request, so the server's audit log names the tool ("kubectl-detgw/0.1.0
+  // (linux/amd64)"); empty = the library's default.
+  std::string user_agent;
 
   bool has_token_auth() const { return !token.empty() || !token_file.empty(); }
   bool has_basic_auth() const { return !username.empty() || !password.empty(); }

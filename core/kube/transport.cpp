@@ -314,7 +314,8 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
   if (!impl.host_header.empty()) h = curl_slist_append(h, ("Host: " + impl.host_header).c_str());
   job.header_list = h;
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, h);
-  curl_easy_setopt(e, CURLOPT_USERAGENT, "detgw (linux/amd64) kubernetes-client");
+  curl_easy_setopt(e, CURLOPT_USERAGENT,
+                   c.user_agent.empty() ? "detgw kubernetes-client" : c.user_agent.c_str());
 
   // TLS.
   if (c.insecure) {

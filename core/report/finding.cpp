@@ -17,6 +17,24 @@ std::string_view to_string(Severity severity) {
   return "error";
 }
 
+std::string_view to_string(CheckOutcome outcome) {
+  switch (outcome) {
+    case CheckOutcome::Passed:
+      return "passed";
+    case CheckOutcome::Info:
+      return "info";
+    case CheckOutcome::Warning:
+      return "warning";
+    case CheckOutcome::Failed:
+      return "failed";
+    case CheckOutcome::Skipped:
+      return "skipped";
+    case CheckOutcome::Unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
 Summary Report::summary() const {
   Summary s;
   for (const auto& f : findings) {

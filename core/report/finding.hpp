@@ -33,6 +33,19 @@ struct InputInfo {
   std::string shape;
 };
 
+// One check a diagnostic command ran (`kubectl detgw doctor`), whatever its result: the report
+// lists every check, not only the ones that found something.
+enum class CheckOutcome { Passed, Info, Warning, Failed, Skipped, Unknown };
+std::string_view to_string(CheckOutcome outcome);
+
+struct CheckResult {
+  std::string group;  // "Gateway API CRDs"
+  std::string title;  // "TCPRoute v1alpha2 is served"
+  std::string code;   // the finding code it reports under
+  CheckOutcome outcome = CheckOutcome::Passed;
+  std::string detail;  // what was seen ("v1.3.0, experimental"), or why it was skipped
+};
+
 struct Summary {
   int errors = 0;
   int warnings = 0;
@@ -45,6 +58,9 @@ struct Report {
   std::vector<Finding> findings;
   // Shown in the text success line: "3 resource managers, 5 pools, 2 gateways".
   std::string subject_summary;
+  // Diagnostic commands: every check run, in order. Text output then groups them like
+  // `linkerd check` instead of listing findings by file.
+  std::vector<CheckResult> checks;
 
   Summary summary() const;
 };

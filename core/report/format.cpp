@@ -137,8 +137,13 @@ std::string location_text(const SourceLocation& location) {
   if (location.file.empty()) return "";
   std::string out = location.file;
   if (location.line > 0) {
-    out += ":" + std::to_string(location.line);
-    if (location.column > 0) out += ":" + std::to_string(location.column);
+    // Piece by piece: `":" + std::to_string(n)` trips GCC 12's false -Wrestrict at -O3.
+    out += ':';
+    out += std::to_string(location.line);
+    if (location.column > 0) {
+      out += ':';
+      out += std::to_string(location.column);
+    }
   }
   return out;
 }

@@ -36,6 +36,8 @@ std::string format_report(const Report& report, Format format, const FormatOptio
 namespace detail {
 
 std::string format_text(const Report& report, const FormatOptions& options);
+// Text output of a report with checks: grouped with ✔/‼/× and a hint per failure.
+std::string format_checks_text(const Report& report, const FormatOptions& options);
 std::string format_json(const Report& report, const FormatOptions& options);
 std::string format_yaml(const Report& report, const FormatOptions& options);
 std::string format_sarif(const Report& report, const FormatOptions& options);
@@ -56,8 +58,33 @@ std::string valid_utf8(std::string_view text);
 bool is_pseudo_file(std::string_view file);
 // `file:line:column`, omitting the parts that are unknown ("" when the file is unknown).
 std::string location_text(const SourceLocation& location);
+// A YAML double-quoted scalar holding `text` exactly; non-printable characters escaped.
+std::string yaml_quoted(std::string_view text);
 // "values.yaml, master.yaml"
 std::string input_list(const Report& report);
+// Input text made safe for a terminal: no control character reaches it; a line break continues
+// at `indent`.
+std::string printable(std::string_view text, std::string_view indent);
+
+// ANSI styles for text output, applied only when colour is on.
+inline constexpr std::string_view kReset = "\x1b[0m";
+inline constexpr std::string_view kBold = "\x1b[1m";
+inline constexpr std::string_view kRed = "\x1b[31m";
+inline constexpr std::string_view kGreen = "\x1b[32m";
+inline constexpr std::string_view kYellow = "\x1b[33m";
+inline constexpr std::string_view kCyan = "\x1b[36m";
+
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string operator()(std::string_view style, std::string_view text) const {
+    if (!color_) return std::string(text);
+    return std::string(style) + std::string(text) + std::string(kReset);
+  }
+
+ private:
+  bool color_;
+};
 
 }  // namespace detail
 

@@ -1,4 +1,5 @@
-// `-o json`: {"tool","version","inputs","findings","summary"}, pretty printed by RapidJSON.
+// `-o json`: {"tool","version","inputs","findings","checks" (diagnostics only),"summary"}, pretty
+// printed by RapidJSON.
 
 #include "core/report/format.hpp"
 #include "core/report/json_writer.hpp"
@@ -41,6 +42,21 @@ std::string format_json(const Report& report, const FormatOptions& options) {
     w.EndObject();
   }
   w.EndArray();
+
+  if (!report.checks.empty()) {
+    put(w, "checks");
+    w.StartArray();
+    for (const auto& c : report.checks) {
+      w.StartObject();
+      put(w, "group", c.group);
+      put(w, "title", c.title);
+      put(w, "code", c.code);
+      put(w, "outcome", to_string(c.outcome));
+      put(w, "detail", c.detail);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
 
   const Summary s = report.summary();
   put(w, "summary");

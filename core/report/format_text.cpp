@@ -9,25 +9,6 @@ namespace detgw::report::detail {
 
 namespace {
 
-constexpr std::string_view kReset = "\x1b[0m";
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kRed = "\x1b[31m";
-constexpr std::string_view kGreen = "\x1b[32m";
-constexpr std::string_view kYellow = "\x1b[33m";
-constexpr std::string_view kCyan = "\x1b[36m";
-
-class Painter {
- public:
-  explicit Painter(bool color) : color_(color) {}
-  std::string operator()(std::string_view style, std::string_view text) const {
-    if (!color_) return std::string(text);
-    return std::string(style) + std::string(text) + std::string(kReset);
-  }
-
- private:
-  bool color_;
-};
-
 std::string_view severity_color(Severity severity) {
   switch (severity) {
     case Severity::Error:
@@ -40,9 +21,14 @@ std::string_view severity_color(Severity severity) {
   return kRed;
 }
 
-// Input text made safe for a terminal: invalid UTF-8 becomes U+FFFD, control characters (ESC
-// included, so no input can change the terminal) become visible `\xNN`/`\uNNNN` escapes, and a
-// line break continues on a new line at `indent`.
+std::string count(int n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+// Invalid UTF-8 becomes U+FFFD, control characters (ESC included) visible `\xNN`/`\uNNNN`
+// escapes.
 std::string printable(std::string_view text, std::string_view indent) {
   std::string out;
   std::size_t pos = 0;
@@ -68,13 +54,8 @@ std::string printable(std::string_view text, std::string_view indent) {
   return out;
 }
 
-std::string count(int n, std::string_view noun) {
-  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
-
-}  // namespace
-
 std::string format_text(const Report& report, const FormatOptions& options) {
+  if (!report.checks.empty()) return format_checks_text(report, options);
   const Painter paint(options.color);
   const auto findings = sorted_findings(report);
   const auto inputs = printable(input_list(report), "");

@@ -17,7 +17,9 @@ bool yaml_printable(char32_t cp) {
          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-std::string quoted(std::string_view text) {
+}  // namespace
+
+std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -60,8 +62,10 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
+namespace {
+
 void line(std::string& out, std::string_view prefix, std::string_view key, std::string_view value) {
-  out += std::string(prefix) + std::string(key) + ": " + quoted(value) + "\n";
+  out += std::string(prefix) + std::string(key) + ": " + yaml_quoted(value) + "\n";
 }
 
 void line(std::string& out, std::string_view prefix, std::string_view key, int value) {
@@ -101,6 +105,17 @@ std::string format_yaml(const Report& report, const FormatOptions& options) {
       line(out, "    ", "line", f.location.line);
       line(out, "    ", "column", f.location.column);
       line(out, "    ", "rm", f.rm);
+    }
+  }
+
+  if (!report.checks.empty()) {
+    out += "checks:\n";
+    for (const auto& c : report.checks) {
+      line(out, "  - ", "group", c.group);
+      line(out, "    ", "title", c.title);
+      line(out, "    ", "code", c.code);
+      line(out, "    ", "outcome", to_string(c.outcome));
+      line(out, "    ", "detail", c.detail);
     }
   }
 

@@ -80,7 +80,10 @@ std::string Path::dotted() const {
         out += *k;
       }
     } else {
-      out += "[" + std::to_string(std::get<std::size_t>(element)) + "]";
+      // Piece by piece: `"[" + std::to_string(i)` trips GCC 12's false -Wrestrict at -O3.
+      out += '[';
+      out += std::to_string(std::get<std::size_t>(element));
+      out += ']';
     }
   }
   return out;

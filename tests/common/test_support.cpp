@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace detgw::test {
@@ -82,6 +83,23 @@ std::filesystem::path TempDir::write(const std::string& name, const std::string&
   std::filesystem::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << content;
   return p;
+}
+
+std::string read_file_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string yaml_block_after(const std::string& page, const std::string& heading) {
+  auto at = page.find(heading);
+  if (at == std::string::npos) return {};
+  auto open = page.find("```yaml\n", at);
+  if (open == std::string::npos) return {};
+  open += 8;
+  auto close = page.find("```", open);
+  return close == std::string::npos ? std::string() : page.substr(open, close - open);
 }
 
 }  // namespace detgw::test

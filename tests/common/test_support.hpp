@@ -23,6 +23,11 @@ struct RunResult {
 RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text = {},
               const std::vector<std::string>& env = {});
 
+// A file's whole text ("" when it cannot be read).
+std::string read_file_text(const std::filesystem::path& path);
+// The first ```yaml block after `heading` in a Markdown page, or "" when there is none.
+std::string yaml_block_after(const std::string& page, const std::string& heading);
+
 // A directory removed when the object goes away.
 class TempDir {
  public:

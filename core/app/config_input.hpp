@@ -1,0 +1,48 @@
+#pragma once
+// The inputs of one run read the way `helm multirm lint` reads them: every file loaded, one shape
+// for all of them, and the models the master would see (Helm values merged with the chart's
+// defaults and the --set flags first). Shared by lint and by the commands that take --values.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/build.hpp"
+#include "core/support/error.hpp"
+#include "core/values/strvals.hpp"
+#include "core/yaml/loader.hpp"
+
+namespace detgw::app {
+
+enum class InputFormat { Auto, Values, Master, Devcluster };
+std::optional<InputFormat> parse_input_format(const std::string& name);
+
+struct ConfigSources {
+  std::optional<std::string> chart;       // a chart directory whose values.yaml is the base
+  std::vector<std::string> values_files;  // -f, in order; "-" is standard input
+  std::vector<values::SetFlag> set_flags;
+  InputFormat input_format = InputFormat::Auto;
+  model::EnvLookup env;  // for devcluster $VAR expansion
+};
+
+struct ConfigInput {
+  std::vector<yaml::Document> documents;  // the files that could be read
+  model::InputShape shape = model::InputShape::Values;
+};
+
+// `<chart defaults>`: where a value from the built-in chart defaults comes from.
+inline constexpr const char* kChartDefaultsFile = "<chart defaults>";
+
+// Reads every file: an unreadable one adds to `errors` and the others are still read. nullopt
+// (with a usage error added) when the run cannot go on: inputs of different shapes, or --set
+// flags on input that is not Helm values.
+std::optional<ConfigInput> read_config_input(const ConfigSources& sources,
+                                             std::vector<Error>& errors);
+
+// The models of the input; devcluster files give one per master stage.
+std::vector<model::ConfigModel> build_models(const ConfigSources& sources,
+                                             std::vector<yaml::Document>& documents,
+                                             model::InputShape shape, std::vector<Error>& errors,
+                                             std::vector<std::string>& notes);
+
+}  // namespace detgw::app
