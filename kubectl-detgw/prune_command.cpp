@@ -111,8 +111,7 @@ void PruneCommand::run() {
     exit_code_ = app::kExitUsage;
     return;
   }
-  auto grace = grace_.size() > 12 ? Expected<std::chrono::milliseconds>(usage_error(""))
-                                  : kube::parse_request_timeout(grace_);
+  auto grace = kube::parse_request_timeout(grace_);
   if (!grace) {
     std::cerr << "Error: --grace takes a duration such as 30s, 2m or 0s, not \"" << grace_
               << "\"\n";

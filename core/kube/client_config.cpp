@@ -164,15 +164,20 @@ struct EmptyConfig {};
 Expected<std::chrono::milliseconds> parse_request_timeout(const std::string& text) {
   using std::chrono::milliseconds;
   if (text.empty()) return milliseconds{0};
-  bool all_digits = std::all_of(text.begin(), text.end(),
-                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  if (all_digits) return milliseconds{std::stoll(text) * 1000};
-  // Go time.ParseDuration subset: sequence of <number><unit>.
-  double total_ms = 0;
-  std::size_t i = 0;
   const Error bad = usage_error("invalid timeout value \"" + text +
                                 "\": timeout must be a single integer in seconds, or an integer "
                                 "followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
+  // Go's time.Duration ends after 292 years; anything longer is a typo, not a timeout.
+  constexpr double kLongestMs = 9223372036854.0;
+  bool all_digits = std::all_of(text.begin(), text.end(),
+                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (all_digits) {
+    if (text.size() > 15 || std::stod(text) * 1000 > kLongestMs) return bad;
+    return milliseconds{std::stoll(text) * 1000};
+  }
+  // Go time.ParseDuration subset: sequence of <number><unit>.
+  double total_ms = 0;
+  std::size_t i = 0;
   if (text == "0") return milliseconds{0};
   while (i < text.size()) {
     std::size_t j = i;
@@ -206,6 +211,7 @@ Expected<std::chrono::milliseconds> parse_request_timeout(const std::string& tex
     total_ms += value * factor;
     i = k;
   }
+  if (!(total_ms <= kLongestMs)) return bad;
   return milliseconds{static_cast<long long>(std::llround(total_ms))};
 }
 

@@ -17,7 +17,13 @@ kube::ApiError refusal(std::string message, int http_code, std::string reason) {
 
 std::string seconds_text(std::chrono::milliseconds d) {
   const auto ms = d.count();
-  return std::to_string(ms / 1000) + (ms % 1000 ? "." + std::to_string(ms % 1000 / 100) : "") + "s";
+  std::string text = std::to_string(ms / 1000);
+  if (ms % 1000 != 0) {
+    // Appended piece by piece: `"." + std::to_string(n)` trips GCC 12's false -Wrestrict.
+    text += '.';
+    text += std::to_string(ms % 1000 / 100);
+  }
+  return text + "s";
 }
 
 struct Observation {

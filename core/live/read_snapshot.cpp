@@ -88,12 +88,11 @@ kube::Result<GatewaySnapshot> read_gateway_snapshot(kube::ApiClient& client,
   for (auto& a : answers)
     if (!a && !tolerable(a.error())) return a.error();
 
-  std::size_t next = 4;
   auto gateway_crd = crd_from(answers[0], gateway_crd_name, s);
   if (!gateway_crd) return gateway_crd.error();
   s.gateway_crd = std::move(*gateway_crd);
   if (request.tcproute_crd) {
-    auto tcproute_crd = crd_from(answers[next++], tcproute_crd_name, s);
+    auto tcproute_crd = crd_from(answers[4], tcproute_crd_name, s);
     if (!tcproute_crd) return tcproute_crd.error();
     s.tcproute_crd = std::move(*tcproute_crd);
   }

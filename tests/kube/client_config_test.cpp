@@ -218,6 +218,12 @@ BOOST_AUTO_TEST_CASE(request_timeout_parsing) {
   auto bad = parse_request_timeout("soon");
   BOOST_REQUIRE(!bad);
   BOOST_TEST((bad.error().kind == ErrorKind::Usage));
+  // Longer than Go's time.Duration: an error, never an overflow or an exception.
+  for (const char* huge : {"99999999999999999999", "9999999999999h", "1e400s"}) {
+    auto too_long = parse_request_timeout(huge);
+    BOOST_TEST(!too_long, huge);
+  }
+  BOOST_TEST(parse_request_timeout("2562047h")->count() > 0);
 }
 
 BOOST_AUTO_TEST_CASE(in_cluster_fallback_and_namespace) {
