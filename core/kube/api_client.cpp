@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/kube/base64.hpp"
+#include "core/kube/json_depth.hpp"
 
 namespace detgw::kube {
 namespace {
@@ -66,7 +67,11 @@ Result<Json> decode_response(const HttpResponse& r) {
     doc.SetObject();
     return doc;
   }
-  doc.Parse(r.body.data(), r.body.size());
+  if (json_nesting_exceeds(r.body))
+    return decode_error("the server's answer nests deeper than " + std::to_string(kMaxJsonNesting) +
+                        " levels (HTTP " + std::to_string(r.status) + ", " +
+                        std::to_string(r.body.size()) + " bytes)");
+  doc.Parse<rapidjson::kParseIterativeFlag>(r.body.data(), r.body.size());
   if (doc.HasParseError())
     return decode_error("the server's answer is not JSON (HTTP " + std::to_string(r.status) + ", " +
                         std::to_string(r.body.size()) + " bytes)");

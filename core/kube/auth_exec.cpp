@@ -160,7 +160,7 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
 Result<ExecCredential> parse_exec_credential(std::string_view text,
                                              const std::string& api_version) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError() || !doc.IsObject())
     return credential_error(
         "getting credentials: decoding stdout: the exec plugin's output is "

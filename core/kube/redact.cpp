@@ -8,6 +8,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/kube/json_depth.hpp"
+
 namespace detgw::kube {
 namespace {
 
@@ -84,8 +86,10 @@ std::string redact_header(std::string_view name, std::string_view value) {
 }
 
 std::string redact_json(std::string_view body) {
+  // Too deep to walk safely: show nothing of it rather than something unmasked.
+  if (json_nesting_exceeds(body)) return "<body nested too deeply to show>";
   rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
   if (doc.HasParseError() || !(doc.IsObject() || doc.IsArray())) return std::string(body);
   redact_value(doc, doc.GetAllocator());
   rapidjson::StringBuffer buf;

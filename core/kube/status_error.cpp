@@ -109,7 +109,7 @@ ApiError status_error(int http_code, std::string_view body, std::string_view con
       content_type.find("json") != std::string_view::npos || (!body.empty() && body.front() == '{');
   bool parsed = false;
   if (maybe_json) {
-    doc.Parse(body.data(), body.size());
+    doc.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
     parsed = !doc.HasParseError() && doc.IsObject() && text_of(doc, "kind") == "Status";
   }
   if (parsed) {

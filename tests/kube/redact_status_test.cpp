@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include "core/kube/api_client.hpp"
+#include "core/kube/auth_exec.hpp"
+#include "core/kube/json_depth.hpp"
 #include "core/kube/redact.hpp"
 #include "core/kube/status_error.hpp"
 #include "tests/kube/kube_test_util.hpp"
@@ -153,6 +156,25 @@ BOOST_AUTO_TEST_CASE(connection_errors_read_like_kubectl) {
   Result<int> r(dns);
   Expected<int> e = std::move(r);
   BOOST_TEST(e.error().message == dns.message);
+}
+
+BOOST_AUTO_TEST_CASE(json_nested_a_million_deep_is_refused_not_a_crash) {
+  const std::string deep(1'000'000, '[');
+  HttpResponse response;
+  response.status = 200;
+  response.body = deep;
+  auto decoded = decode_response(response);
+  BOOST_REQUIRE(!decoded);
+  BOOST_TEST(decoded.error().message.find("nests deeper") != std::string::npos);
+  BOOST_TEST(redact_json(deep).find('[') == std::string::npos);
+  auto credential = parse_exec_credential(deep, "client.authentication.k8s.io/v1");
+  BOOST_TEST(!credential);
+  auto status = status_error(500, "{" + std::string(500'000, '['), "application/json");
+  BOOST_TEST(status.http_code == 500);
+  // Brackets inside strings do not nest.
+  BOOST_TEST(!json_nesting_exceeds(R"({"a":")" + deep + R"("})"));
+  BOOST_TEST(json_nesting_exceeds("[[[", 2));
+  BOOST_TEST(!json_nesting_exceeds("[[]][[]]", 2));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
