@@ -6,25 +6,13 @@
 #include <algorithm>
 #include <map>
 
+#include "core/yaml/path.hpp"
+
 namespace detgw::live {
 namespace {
 
 std::string port_text(const std::optional<int>& port) {
   return port ? std::to_string(*port) : std::string("?");
-}
-
-// RFC 6901: `~` and `/` inside a key.
-std::string pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
 }
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
@@ -84,8 +72,8 @@ std::string PruneItem::text() const {
     case Kind::Listener:
       return "listener " + name + " (port " + port_text(port) + ", allocation " + allocation + ")";
     case Kind::Annotation:
-      return "annotation " + std::string(kPortAnnotationPrefix) + port_text(port) + " (allocation " +
-             allocation + ")";
+      return "annotation " + std::string(kPortAnnotationPrefix) + port_text(port) +
+             " (allocation " + allocation + ")";
     case Kind::TcpRoute:
       return "TCPRoute " + name + " (allocation " + allocation + ")";
     case Kind::Service:
@@ -94,8 +82,7 @@ std::string PruneItem::text() const {
   return name;
 }
 
-std::vector<PruneItem> leak_candidates(const GatewaySnapshot& snapshot,
-                                       const ListenerTable& table,
+std::vector<PruneItem> leak_candidates(const GatewaySnapshot& snapshot, const ListenerTable& table,
                                        const std::set<std::string>& running) {
   std::vector<PruneItem> items;
   if (!snapshot.gateway) return items;
@@ -106,14 +93,22 @@ std::vector<PruneItem> leak_candidates(const GatewaySnapshot& snapshot,
   for (const auto& row : table.rows) {
     if (!leaked(row.owner)) continue;
     if (row.state == ListenerState::NoRoute) {
-      items.push_back({PruneItem::Kind::Listener, row.owner, row.port, row.listener, {},
+      items.push_back({PruneItem::Kind::Listener,
+                       row.owner,
+                       row.port,
+                       row.listener,
+                       {},
                        "no TCPRoute attaches to it"});
-      items.push_back({PruneItem::Kind::Annotation, row.owner, row.port, {}, {},
+      items.push_back({PruneItem::Kind::Annotation,
+                       row.owner,
+                       row.port,
+                       {},
+                       {},
                        "its listener is being removed"});
       leaked_allocations.insert(row.owner);
     } else if (row.state == ListenerState::Orphan && row.listener.empty()) {
-      items.push_back({PruneItem::Kind::Annotation, row.owner, row.port, {}, {},
-                       "no listener on its port"});
+      items.push_back(
+          {PruneItem::Kind::Annotation, row.owner, row.port, {}, {}, "no listener on its port"});
       leaked_allocations.insert(row.owner);
     } else if (row.state == ListenerState::DanglingRoute) {
       for (const auto& route : snapshot.routes)
@@ -126,8 +121,12 @@ std::vector<PruneItem> leak_candidates(const GatewaySnapshot& snapshot,
   // The Services of a leaked allocation go with it: nothing routes to them any more.
   for (const auto& service : snapshot.services)
     if (leaked_allocations.count(service.allocation))
-      items.push_back({PruneItem::Kind::Service, service.allocation, {}, service.ref.text(),
-                       service.uid, "its allocation's listeners leaked"});
+      items.push_back({PruneItem::Kind::Service,
+                       service.allocation,
+                       {},
+                       service.ref.text(),
+                       service.uid,
+                       "its allocation's listeners leaked"});
   return items;
 }
 
@@ -178,8 +177,11 @@ std::string gateway_prune_patch(const Gateway& gateway, const std::vector<PruneI
   for (const auto* item : annotations) {
     if (listener_ports.count(*item->port) && !removed_ports.count(*item->port)) continue;
     const std::string at =
-        "/metadata/annotations/" +
-        pointer_token(std::string(kPortAnnotationPrefix) + std::to_string(*item->port));
+        yaml::Path()
+            .key("metadata")
+            .key("annotations")
+            .key(std::string(kPortAnnotationPrefix) + std::to_string(*item->port))
+            .pointer();
     test_string(w, at, item->allocation);
     remove(w, at);
     removed.push_back(*item);
