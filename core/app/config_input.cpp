@@ -46,6 +46,13 @@ std::optional<ConfigInput> read_config_input(const ConfigSources& sources,
     else
       errors.push_back(doc.error());
   }
+  for (const auto& [name, text] : sources.inline_values) {
+    auto doc = yaml::load_text(text, name);
+    if (doc)
+      input.documents.push_back(std::move(*doc));
+    else
+      errors.push_back(doc.error());
+  }
   std::optional<model::InputShape> shape = forced_shape(sources.input_format);
   if (!shape) {
     for (const auto& doc : input.documents) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/build.hpp"
@@ -20,6 +21,9 @@ std::optional<InputFormat> parse_input_format(const std::string& name);
 struct ConfigSources {
   std::optional<std::string> chart;       // a chart directory whose values.yaml is the base
   std::vector<std::string> values_files;  // -f, in order; "-" is standard input
+  // Documents that are not files yet, read after values_files: {name, YAML text} (add-cluster
+  // lints the overlay it is about to write under the overlay's path).
+  std::vector<std::pair<std::string, std::string>> inline_values;
   std::vector<values::SetFlag> set_flags;
   InputFormat input_format = InputFormat::Auto;
   model::EnvLookup env;  // for devcluster $VAR expansion
