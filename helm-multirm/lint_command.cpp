@@ -2,11 +2,15 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
 #include "core/app/exit_code.hpp"
 #include "core/app/lint.hpp"
+#include "core/app/lint_live.hpp"
+#include "core/app/live_session.hpp"
+#include "core/kube/client_config.hpp"
 #include "core/report/format.hpp"
 #include "core/report/terminal.hpp"
 #include "core/version.hpp"
@@ -43,7 +47,11 @@ LintCommand::LintCommand(CLI::App& parent) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--strict", strict_, "Fail on warnings too");
-  cmd->add_flag("--live", live_, "Also check the clusters the values name");
+  cmd->add_flag("--live", live_,
+                "Also check the clusters the values name: their kubeconfig Secrets in the "
+                "release namespace (helm -n, --kube-context), access, permissions, Gateways");
+  cmd->add_option("--timeout", timeout_, "With --live: how long one cluster may take to answer")
+      ->capture_default_str();
   cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)")->allow_extra_args(false);
   cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)")
       ->allow_extra_args(false);
@@ -58,6 +66,7 @@ LintCommand::LintCommand(CLI::App& parent) {
       "  helm multirm lint ./determined -f values.yaml -o sarif > lint.sarif\n"
       "  helm multirm lint -f master.yaml --input-format master --strict\n"
       "  helm multirm lint -f devcluster.yaml --disable MRM005\n"
+      "  helm multirm lint -f values.yaml -f east-values.yaml --live -n det --kube-context prod\n"
       "\n"
       "Exit codes: 0 no problems at the fail level, 1 problems found, 2 usage error,\n"
       "3 input unreadable, 4 cluster error.\n");
@@ -76,7 +85,8 @@ void LintCommand::run() {
   if (!color) return usage("--color must be auto, always or never");
   auto input_format = app::parse_input_format(input_format_);
   if (!input_format) return usage("--input-format must be auto, values, master or devcluster");
-  if (live_) return usage("--live is not available in this version");
+  auto timeout = kube::parse_request_timeout(timeout_);
+  if (!timeout || timeout->count() <= 0) return usage("--timeout must be a duration such as 10s");
 
   app::LintOptions options;
   if (!chart_.empty()) options.chart = chart_;
@@ -100,7 +110,25 @@ void LintCommand::run() {
   add_flags(set_file_, values::SetKind::SetFile);
   add_flags(set_literal_, values::SetKind::SetLiteral);
 
-  app::CommandResult result = app::lint(options);
+  app::CommandResult result;
+  if (live_) {
+    app::LiveLintOptions live;
+    live.timeout = *timeout;
+    live.user_agent = app::user_agent("helm-multirm");
+    // A progress line, only on a terminal and only once the run takes over a second.
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    const auto started = std::chrono::steady_clock::now();
+    bool shown = false;
+    live.progress = [&](std::size_t done, std::size_t total) {
+      if (!tty || std::chrono::steady_clock::now() - started < std::chrono::seconds(1)) return;
+      std::cerr << "\rchecking clusters: " << done << "/" << total << " done" << std::flush;
+      shown = true;
+    };
+    result = app::lint_live(options, live);
+    if (shown) std::cerr << "\r\033[K" << std::flush;
+  } else {
+    result = app::lint(options);
+  }
   for (const auto& note : result.notes) std::cerr << note << "\n";
   for (const auto& error : result.errors) std::cerr << "Error: " << error.describe() << "\n";
   if (result.exit_code != app::kExitUsage) {

@@ -25,6 +25,7 @@ class LintCommand {
   std::size_t max_listeners_ = 64;
   bool strict_ = false;
   bool live_ = false;
+  std::string timeout_ = "10s";
   std::vector<std::string> disable_, enable_, suppress_;
   bool ran_ = false;
   int exit_code_ = 0;

@@ -21,6 +21,7 @@ CommandResult lint(const LintOptions& options) {
   std::vector<std::string> codes;
   const auto rules = rules::all_rules();
   for (const auto& rule : rules) codes.emplace_back(rule.code);
+  codes.insert(codes.end(), options.extra_codes.begin(), options.extra_codes.end());
   if (auto bad = options.selection.validate(codes)) {
     result.errors.push_back(*bad);
     result.exit_code = exit_code_for({}, fail_level, result.errors);

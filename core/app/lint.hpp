@@ -17,6 +17,8 @@ struct LintOptions : ConfigSources {
   std::size_t max_listeners = 64;
   bool strict = false;
   RuleSelection selection;
+  // Codes --disable/--enable/--suppress may also name (the LIV codes of lint --live).
+  std::vector<std::string> extra_codes;
 };
 
 struct CommandResult {
