@@ -86,7 +86,8 @@ BOOST_AUTO_TEST_SUITE(helm_multirm_add_cluster)
 BOOST_AUTO_TEST_CASE(context_credentials_go_into_a_secret_that_authenticates_to_the_cluster) {
   TempDir dir;
   dir.write("values.yaml", base_values());
-  const std::string ns = fresh_namespace(kRelease, "addc");
+  const LabNamespace space(kRelease, "addc");
+  const std::string& ns = space.name();
   auto r = helm_multirm(add_args(dir, "east"), {"HELM_NAMESPACE=" + ns});
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.out + r.err);
   require_no_credential(r.out + r.err);
@@ -121,7 +122,8 @@ BOOST_AUTO_TEST_CASE(context_credentials_go_into_a_secret_that_authenticates_to_
 BOOST_AUTO_TEST_CASE(service_account_is_created_with_the_masters_rbac_and_its_token_used) {
   TempDir dir;
   dir.write("values.yaml", base_values());
-  const std::string ns = fresh_namespace(kRelease, "addsa");
+  const LabNamespace space(kRelease, "addsa");
+  const std::string& ns = space.name();
   const std::string sa = "det-master-" + std::to_string(::getpid());
   ServiceAccountCleanup cleanup{sa, "determined-master-north"};
   auto args = add_args(dir, "north");

@@ -113,7 +113,8 @@ BOOST_AUTO_TEST_SUITE(helm_multirm_lint_live)
 BOOST_AUTO_TEST_CASE(an_added_cluster_passes_and_a_deleted_secret_is_liv060) {
   TempDir dir;
   dir.write("values.yaml", kValues);
-  const std::string ns = fresh_namespace(kRelease, "live");
+  const LabNamespace space(kRelease, "live");
+  const std::string& ns = space.name();
   add_and_apply(dir, ns, "east", kAdded, (dir.path() / "values.yaml").string());
 
   auto r = lint_live(dir, ns, {"east-values.yaml"});
@@ -140,7 +141,8 @@ BOOST_AUTO_TEST_CASE(an_added_cluster_passes_and_a_deleted_secret_is_liv060) {
 BOOST_AUTO_TEST_CASE(a_hung_cluster_is_liv061_while_the_other_is_still_checked) {
   TempDir dir;
   dir.write("values.yaml", kValues);
-  const std::string ns = fresh_namespace(kRelease, "hung");
+  const LabNamespace space(kRelease, "hung");
+  const std::string& ns = space.name();
   // east is lab2; home is lab1 itself with a default_namespace that does not exist (LIV062 shows
   // that it was checked).
   add_and_apply(dir, ns, "east", kAdded, (dir.path() / "values.yaml").string());
@@ -170,7 +172,8 @@ BOOST_AUTO_TEST_CASE(a_hung_cluster_is_liv061_while_the_other_is_still_checked) 
 BOOST_AUTO_TEST_CASE(an_exec_plugin_is_liv064_and_an_identity_without_rbac_liv063) {
   TempDir dir;
   dir.write("values.yaml", kValues);
-  const std::string ns = fresh_namespace(kRelease, "exec");
+  const LabNamespace space(kRelease, "exec");
+  const std::string& ns = space.name();
   // The helper hands out lab2's viewer token: it authenticates and may do nothing.
   auto lab = detgw::kube::load_kubeconfig_file(lab2::kubeconfig());
   BOOST_REQUIRE(lab.ok());

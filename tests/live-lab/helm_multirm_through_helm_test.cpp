@@ -63,7 +63,8 @@ void onboard_through(const std::string& helm) {
   auto switched = detgw::test::run(
       {"kubectl", "--kubeconfig", kubeconfig.string(), "config", "use-context", "lab1-viewer"});
   BOOST_REQUIRE(switched.exit_code == 0);
-  const std::string ns = fresh_namespace(kRelease, helm);
+  const LabNamespace space(kRelease, helm);
+  const std::string& ns = space.name();
 
   auto add = h.run({"multirm",
                     "add-cluster",

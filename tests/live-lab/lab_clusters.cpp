@@ -12,7 +12,8 @@
 
 namespace detgw::test::labs {
 
-std::string fresh_namespace(const std::string& context, const std::string& prefix) {
+LabNamespace::LabNamespace(const std::string& context, const std::string& prefix)
+    : context_(context) {
   static std::atomic<int> counter{0};
   std::string name = prefix;
   name += "-";
@@ -21,7 +22,12 @@ std::string fresh_namespace(const std::string& context, const std::string& prefi
   name += std::to_string(++counter);
   auto r = kubectl_in(context, {"create", "namespace", name});
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return name;
+  name_ = name;
+}
+
+LabNamespace::~LabNamespace() {
+  kubectl_in(context_, {"delete", "secrets", "--all", "-n", name_});
+  kubectl_in(context_, {"delete", "namespace", name_, "--wait=false"});
 }
 
 RunResult kubectl_in(const std::string& context, std::vector<std::string> args,

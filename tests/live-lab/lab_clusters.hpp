@@ -14,8 +14,18 @@ inline const std::string kRelease = "lab1-admin";
 inline const std::string kAdded = "lab2-admin";
 
 // A namespace that did not exist, created in the cluster of `context` (lab namespaces stay
-// Terminating once deleted: never reused).
-std::string fresh_namespace(const std::string& context, const std::string& prefix);
+// Terminating once deleted: never reused). Its Secrets and itself are deleted at the end.
+class LabNamespace {
+ public:
+  LabNamespace(const std::string& context, const std::string& prefix);
+  ~LabNamespace();
+  LabNamespace(const LabNamespace&) = delete;
+  LabNamespace& operator=(const LabNamespace&) = delete;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string context_, name_;
+};
 
 RunResult kubectl_in(const std::string& context, std::vector<std::string> args,
                      const std::string& stdin_text = {});
