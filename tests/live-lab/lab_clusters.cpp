@@ -78,6 +78,8 @@ std::vector<std::string> lab_credentials() {
     add(user.token);
     add(user.client_key_data);
   }
+  // The viewer's and the SA's tokens and the admin's key, at least: never a vacuous check.
+  BOOST_REQUIRE(secrets.size() >= 6);
   return secrets;
 }
 
