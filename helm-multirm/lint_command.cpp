@@ -43,6 +43,10 @@ LintCommand::LintCommand(CLI::App& parent) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--strict", strict_, "Fail on warnings too");
+  cmd->add_flag("--upgrade", upgrade_,
+                "The release exists (helm upgrade): skip checks only a first install makes");
+  cmd->add_flag("--no-chart-render", no_chart_render_,
+                "With CHART: do not render it with helm template (HLM012)");
   cmd->add_flag("--live", live_, "Also check the clusters the values name");
   cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)")->allow_extra_args(false);
   cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)")
@@ -58,6 +62,7 @@ LintCommand::LintCommand(CLI::App& parent) {
       "  helm multirm lint ./determined -f values.yaml -o sarif > lint.sarif\n"
       "  helm multirm lint -f master.yaml --input-format master --strict\n"
       "  helm multirm lint -f devcluster.yaml --disable MRM005\n"
+      "  helm multirm lint -f values.yaml --upgrade\n"
       "\n"
       "Exit codes: 0 no problems at the fail level, 1 problems found, 2 usage error,\n"
       "3 input unreadable, 4 cluster error.\n");
@@ -84,6 +89,8 @@ void LintCommand::run() {
   options.input_format = *input_format;
   options.max_listeners = max_listeners_;
   options.strict = strict_;
+  options.upgrade = upgrade_;
+  options.chart_render = !no_chart_render_;
   options.selection = {disable_, enable_, suppress_};
   options.env = [](const std::string& name) -> std::optional<std::string> {
     const char* value = std::getenv(name.c_str());
