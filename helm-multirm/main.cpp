@@ -8,6 +8,7 @@
 #include "core/version.hpp"
 #include "helm-multirm/complete_command.hpp"
 #include "helm-multirm/lint_command.hpp"
+#include "helm-multirm/render_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Validate Determined values for several resource managers before helm install.",
@@ -17,9 +18,11 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  helm multirm lint -f values.yaml\n"
       "  helm multirm lint ./determined -f values.yaml --set maxSlotsPerPod=4 -o sarif\n"
-      "  helm multirm lint -f master.yaml --input-format master\n");
+      "  helm multirm lint -f master.yaml --input-format master\n"
+      "  helm multirm render -f values.yaml\n");
 
   detgw::helm_multirm::LintCommand lint(app);
+  detgw::helm_multirm::RenderCommand render(app);
   auto* version = app.add_subcommand("version", "Print the plugin version");
   version->callback([] { std::cout << "helm-multirm " << detgw::kVersion << "\n"; });
   if (auto code = detgw::helm_multirm::run_completion(app, argc, argv)) return *code;
@@ -30,5 +33,6 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? detgw::app::kExitOk : detgw::app::kExitUsage;
   }
+  if (render.ran()) return render.exit_code();
   return lint.ran() ? lint.exit_code() : detgw::app::kExitOk;
 }
