@@ -4,9 +4,19 @@
 #include "core/render/helm_template.hpp"
 
 namespace detgw::app {
+namespace {
+
+// The 0.38.1 chart's first-install password check (skipped by `helm upgrade`, whose `lookup`
+// finds the release's database Service; `helm template` never finds it).
+bool first_install_refusal(const std::string& message) {
+  return message.rfind("An initial password for admin and determined users", 0) == 0 ||
+         message.rfind("initialUserPassword must", 0) == 0;
+}
+
+}  // namespace
 
 ChartRenderCheck check_chart_render(const ConfigSources& sources, const model::ConfigModel& values,
-                                    const std::vector<report::Finding>& already) {
+                                    const std::vector<report::Finding>& already, bool upgrade) {
   ChartRenderCheck check;
   if (!sources.chart) return check;
   const auto helm = render::find_helm(sources.env);
@@ -33,6 +43,20 @@ ChartRenderCheck check_chart_render(const ConfigSources& sources, const model::C
     note += result.problem;
     check.notes.push_back(std::move(note));
     return check;
+  }
+  if (upgrade && result.refusal && first_install_refusal(result.refusal->message)) {
+    // As on `helm upgrade`: render again with a password the check accepts (never shown), to
+    // see what else the chart refuses.
+    const int index = static_cast<int>(request.set_flags.size()) + 1;
+    request.set_flags.push_back(
+        {values::SetKind::SetString, "initialUserPassword=Upgrade-check-0", index});
+    result = render::helm_template(request);
+    if (!result.ran) {
+      std::string note = "HLM012 skipped: ";
+      note += result.problem;
+      check.notes.push_back(std::move(note));
+      return check;
+    }
   }
   if (!result.refusal) return check;
   for (const auto& finding : already)

@@ -18,7 +18,9 @@ struct ChartRenderCheck {
 
 // `values` is the merged values model of `sources` (whose `chart` is set). A refusal whose
 // message a finding in `already` quotes (HLM005, HLM011, ... cite the chart) is not repeated.
+// With `upgrade`, the chart's first-install password check is passed as `helm upgrade` passes it.
 ChartRenderCheck check_chart_render(const ConfigSources& sources, const model::ConfigModel& values,
-                                    const std::vector<report::Finding>& already);
+                                    const std::vector<report::Finding>& already,
+                                    bool upgrade = false);
 
 }  // namespace detgw::app

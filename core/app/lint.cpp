@@ -60,7 +60,7 @@ CommandResult lint(const LintOptions& options) {
       auto findings = rules::run_rules(model, selected);
       if (shape == model::InputShape::Values && options.chart && options.chart_render &&
           options.selection.is_enabled("HLM012")) {
-        auto chart = check_chart_render(options, model, findings);
+        auto chart = check_chart_render(options, model, findings, options.upgrade);
         for (auto& f : chart.findings) findings.push_back(std::move(f));
         for (auto& note : chart.notes) result.notes.push_back(std::move(note));
       }

@@ -130,7 +130,10 @@ ProcessResult run_process(const std::vector<std::string>& argv,
       break;
     }
     const int ready = poll(fds, 2, static_cast<int>(std::min<long long>(left.count(), 1000)));
-    if (ready < 0 && errno != EINTR) break;
+    if (ready < 0 && errno != EINTR) {
+      kill(-pid, SIGKILL);  // cannot watch it any more: do not wait for it blindly
+      break;
+    }
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       const ssize_t n = read(fds[i].fd, buf, sizeof buf);

@@ -19,12 +19,13 @@ fs::path tiny_chart() {
 
 detgw::app::CommandResult lint_chart(const fs::path& helm, const fs::path& chart,
                                      std::vector<std::string> files,
-                                     std::vector<detgw::values::SetFlag> flags = {}) {
+                                     std::vector<detgw::values::SetFlag> flags = {},
+                                     bool upgrade = true) {
   detgw::app::LintOptions options;
   options.chart = chart.string();
   options.values_files = std::move(files);
   options.set_flags = std::move(flags);
-  options.upgrade = true;  // only HLM012 is of interest here
+  options.upgrade = upgrade;  // by default only HLM012 is of interest
   const std::string bin = helm.string();
   options.env = [bin](const std::string& name) -> std::optional<std::string> {
     if (name == "HELM_BIN") return bin;
@@ -209,12 +210,14 @@ BOOST_AUTO_TEST_CASE(the_doc_page_examples_hold_with_the_determined_chart) {
   auto fixed = dir.write("fixed.yaml", detgw::test::yaml_block_after(page, "## Fixed example"));
   for (const auto& helm : detgw::test::lab_helms()) {
     BOOST_TEST_CONTEXT(helm.filename()) {
-      auto found = hlm012(lint_chart(helm, *chart, {failing.string()}));
+      auto found = hlm012(lint_chart(helm, *chart, {failing.string()}, {}, false));
       BOOST_REQUIRE_EQUAL(found.size(), 1u);
-      BOOST_TEST(found[0].path == "initialUserPassword");
-      BOOST_TEST(found[0].message.find("initialUserPassword must have at least 8 characters") !=
+      BOOST_TEST(found[0].path == "db.sslRootCert");
+      BOOST_TEST(found[0].location.file == failing.string());
+      BOOST_TEST(found[0].location.line == 5);  // the db mapping, which lacks it
+      BOOST_TEST(found[0].message.find("A valid .Values.db.sslRootCert entry required!") !=
                  std::string::npos);
-      auto clean = lint_chart(helm, *chart, {fixed.string()});
+      auto clean = lint_chart(helm, *chart, {fixed.string()}, {}, false);
       BOOST_TEST(hlm012(clean).empty());
       BOOST_TEST(clean.exit_code == 0);
     }
@@ -222,6 +225,36 @@ BOOST_AUTO_TEST_CASE(the_doc_page_examples_hold_with_the_determined_chart) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The chart's password check runs in every `helm template`; --upgrade passes it as `helm upgrade`
+// does, so the chart's other refusals still show.
+BOOST_AUTO_TEST_CASE(upgrade_passes_the_charts_password_check) {
+  SKIP_WITHOUT_HELM()
+  auto chart = detgw::test::determined_chart();
+  if (!chart) {
+    BOOST_TEST_MESSAGE("skipped deliberately: ../shared is not present");
+    BOOST_TEST(!detgw::test::shared_dir().has_value());
+    return;
+  }
+  TempDir dir;
+  auto slots = dir.write("slots.yaml", "maxSlotsPerPod: 1\n");
+  auto ssl = dir.write("ssl.yaml", "maxSlotsPerPod: 1\ndb:\n  sslMode: verify-full\n");
+  for (const auto& helm : detgw::test::lab_helms()) {
+    BOOST_TEST_CONTEXT(helm.filename()) {
+      auto upgrade = lint_chart(helm, *chart, {slots.string()});
+      BOOST_TEST(hlm012(upgrade).empty());
+      BOOST_TEST(upgrade.exit_code == 0);
+      auto install = lint_chart(helm, *chart, {slots.string()}, {}, false);
+      BOOST_TEST(hlm012(install).empty());  // HLM011 already quotes the chart
+      BOOST_TEST(install.exit_code == 1);
+      auto other = hlm012(lint_chart(helm, *chart, {ssl.string()}));
+      BOOST_REQUIRE_EQUAL(other.size(), 1u);
+      BOOST_TEST(other[0].path == "db.sslRootCert");
+      for (const auto& note : install.notes)
+        BOOST_TEST(note.find("Upgrade-check") == std::string::npos);
+    }
+  }
+}
 
 // SPEC §7 with the real chart as CHART and real helm: the chart's values.yaml alone gives only
 // HLM005 and HLM011 (the chart's own refusal quotes HLM011's message and is not repeated).
