@@ -164,10 +164,9 @@ std::string find_executable(const std::string& name, const std::string& path) {
   while (start <= path.size()) {
     std::size_t end = path.find(':', start);
     if (end == std::string::npos) end = path.size();
-    std::string dir = path.substr(start, end - start);
-    if (dir.empty()) dir = ".";
-    std::string candidate = dir;
-    candidate += '/';
+    // An empty PATH element is the current directory.
+    std::string candidate = end > start ? path.substr(start, end - start) : std::string(1, '.');
+    candidate.push_back('/');
     candidate += name;
     if (access(candidate.c_str(), X_OK) == 0) return candidate;
     start = end + 1;
