@@ -47,6 +47,10 @@ LintCommand::LintCommand(CLI::App& parent) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--strict", strict_, "Fail on warnings too");
+  cmd->add_flag("--upgrade", upgrade_,
+                "The release exists (helm upgrade): skip checks only a first install makes");
+  cmd->add_flag("--no-chart-render", no_chart_render_,
+                "With CHART: do not render it with helm template (HLM012)");
   cmd->add_flag("--live", live_,
                 "Also check the clusters the values name: their kubeconfig Secrets in the "
                 "release namespace (helm -n, --kube-context), access, permissions, Gateways");
@@ -66,6 +70,7 @@ LintCommand::LintCommand(CLI::App& parent) {
       "  helm multirm lint ./determined -f values.yaml -o sarif > lint.sarif\n"
       "  helm multirm lint -f master.yaml --input-format master --strict\n"
       "  helm multirm lint -f devcluster.yaml --disable MRM005\n"
+      "  helm multirm lint -f values.yaml --upgrade\n"
       "  helm multirm lint -f values.yaml -f east-values.yaml --live -n det --kube-context prod\n"
       "\n"
       "Exit codes: 0 no problems at the fail level, 1 problems found, 2 usage error,\n"
@@ -94,6 +99,8 @@ void LintCommand::run() {
   options.input_format = *input_format;
   options.max_listeners = max_listeners_;
   options.strict = strict_;
+  options.upgrade = upgrade_;
+  options.chart_render = !no_chart_render_;
   options.selection = {disable_, enable_, suppress_};
   options.env = [](const std::string& name) -> std::optional<std::string> {
     const char* value = std::getenv(name.c_str());

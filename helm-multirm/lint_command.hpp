@@ -24,6 +24,8 @@ class LintCommand {
   std::string color_ = "auto";
   std::size_t max_listeners_ = 64;
   bool strict_ = false;
+  bool upgrade_ = false;
+  bool no_chart_render_ = false;
   bool live_ = false;
   std::string timeout_ = "10s";
   std::vector<std::string> disable_, enable_, suppress_;

@@ -9,6 +9,7 @@
 #include "helm-multirm/add_cluster_command.hpp"
 #include "helm-multirm/complete_command.hpp"
 #include "helm-multirm/lint_command.hpp"
+#include "helm-multirm/render_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Validate Determined values for several resource managers before helm install.",
@@ -19,9 +20,11 @@ int main(int argc, char** argv) {
       "  helm multirm lint -f values.yaml\n"
       "  helm multirm lint ./determined -f values.yaml --set maxSlotsPerPod=4 -o sarif\n"
       "  helm multirm lint -f master.yaml --input-format master\n"
+      "  helm multirm render -f values.yaml\n"
       "  helm multirm add-cluster east -f values.yaml --cluster-context east-admin ...\n");
 
   detgw::helm_multirm::LintCommand lint(app);
+  detgw::helm_multirm::RenderCommand render(app);
   detgw::helm_multirm::AddClusterCommand add_cluster(app);
   auto* version = app.add_subcommand("version", "Print the plugin version");
   version->callback([] { std::cout << "helm-multirm " << detgw::kVersion << "\n"; });
@@ -34,5 +37,6 @@ int main(int argc, char** argv) {
     return code == 0 ? detgw::app::kExitOk : detgw::app::kExitUsage;
   }
   if (add_cluster.ran()) return add_cluster.exit_code();
+  if (render.ran()) return render.exit_code();
   return lint.ran() ? lint.exit_code() : detgw::app::kExitOk;
 }

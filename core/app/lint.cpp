@@ -1,5 +1,6 @@
 #include "core/app/lint.hpp"
 
+#include "core/app/chart_render_check.hpp"
 #include "core/app/config_input.hpp"
 #include "core/app/exit_code.hpp"
 #include "core/rules/rule.hpp"
@@ -44,7 +45,9 @@ CommandResult lint(const LintOptions& options) {
 
   std::vector<rules::Rule> selected;
   for (const auto& rule : rules)
-    if (options.selection.is_enabled(std::string(rule.code))) selected.push_back(rule);
+    if (options.selection.is_enabled(std::string(rule.code)) &&
+        !(options.upgrade && rule.first_install_only))
+      selected.push_back(rule);
 
   std::size_t rms = 0, pools = 0, gateways = 0;
   const bool some_input_failed = !result.errors.empty();
@@ -55,7 +58,14 @@ CommandResult lint(const LintOptions& options) {
       rms += model.rms.size();
       pools += model.pool_count();
       gateways += model.gateway_count();
-      for (auto& finding : rules::run_rules(model, selected))
+      auto findings = rules::run_rules(model, selected);
+      if (shape == model::InputShape::Values && options.chart && options.chart_render &&
+          options.selection.is_enabled("HLM012")) {
+        auto chart = check_chart_render(options, model, findings, options.upgrade);
+        for (auto& f : chart.findings) findings.push_back(std::move(f));
+        for (auto& note : chart.notes) result.notes.push_back(std::move(note));
+      }
+      for (auto& finding : findings)
         if (!options.selection.is_suppressed(finding))
           result.report.findings.push_back(std::move(finding));
     }

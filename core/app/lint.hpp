@@ -16,6 +16,9 @@ namespace detgw::app {
 struct LintOptions : ConfigSources {
   std::size_t max_listeners = 64;
   bool strict = false;
+  bool upgrade = false;
+  bool chart_render = true;  // HLM012: render a CHART with helm template (--no-chart-render)  //
+                             // the release exists: checks only a first install makes are skipped
   RuleSelection selection;
   // Codes --disable/--enable/--suppress may also name (the LIV codes of lint --live).
   std::vector<std::string> extra_codes;

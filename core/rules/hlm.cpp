@@ -1,4 +1,4 @@
-// HLM001-HLM010: what the Determined chart does with the values before the master sees them.
+// HLM001-HLM011: what the Determined chart does with the values before the master sees them.
 
 #include <algorithm>
 
@@ -202,6 +202,85 @@ void check_hlm010(const ConfigModel& model, FindingSink& out) {
       "set slotResourceRequests.cpu to the CPUs one slot requests");
 }
 
+// Sprig's `empty`, which `coalesce` uses to skip a value: null, "", false, 0, an empty map or list.
+bool sprig_empty(const yaml::Node& node) {
+  if (node.is_null()) return true;
+  if (node.is_mapping()) return node.entries.empty();
+  if (node.is_sequence()) return node.items.empty();
+  const auto scalar = yaml::resolve(node);
+  switch (scalar.type) {
+    case yaml::ScalarType::Bool:
+      return !scalar.boolean;
+    case yaml::ScalarType::Int:
+    case yaml::ScalarType::Float:
+      return scalar.number == 0;
+    case yaml::ScalarType::String:
+      return node.text.empty();
+    case yaml::ScalarType::Null:
+      return true;
+  }
+  return false;
+}
+
+// What the chart's first-install check (templates/master-config.yaml L1-15) says about a
+// password, or "" when it accepts it. Go's len counts bytes and the regexes are ASCII classes.
+std::string password_problem(const std::string& password) {
+  auto has = [&](auto pred) {
+    return std::any_of(password.begin(), password.end(),
+                       [&](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
+  };
+  if (password.size() < 8) return "initialUserPassword must have at least 8 characters";
+  if (!has([](unsigned char c) { return c >= 'A' && c <= 'Z'; }))
+    return "initialUserPassword must include an uppercase letter";
+  if (!has([](unsigned char c) { return c >= 'a' && c <= 'z'; }))
+    return "initialUserPassword must include a lowercase letter";
+  if (!has([](unsigned char c) { return c >= '0' && c <= '9'; }))
+    return "initialUserPassword must include a number";
+  return {};
+}
+
+// The message never contains the password itself, only which rule it breaks.
+void check_hlm011(const ConfigModel& model, FindingSink& out) {
+  if (!values(model)) return;
+  const char* const kHint =
+      "set initialUserPassword to at least 8 characters with an upper-case letter, a "
+      "lower-case letter and a digit; keep it out of the file with --set "
+      "initialUserPassword=... (use --upgrade when the release already exists)";
+  // `coalesce .Values.initialUserPassword .Values.defaultPassword`: the first that is not empty.
+  Field chosen;
+  std::string key;
+  for (const char* candidate : {"initialUserPassword", "defaultPassword"}) {
+    Field f = top_field(model, candidate);
+    if (f.node && !sprig_empty(*f.node)) {
+      chosen = f;
+      key = candidate;
+      break;
+    }
+  }
+  if (!chosen.node) {
+    out.at_value(top_field(model, "initialUserPassword"),
+                 "no initialUserPassword: the chart refuses a first install (\"An initial "
+                 "password for admin and determined users is required!\")",
+                 kHint);
+    return;
+  }
+  auto password = yaml::as_string(*chosen.node);
+  std::string problem;
+  if (!password || chosen.node->is_mapping() || chosen.node->is_sequence())
+    problem = "is not a string, so the chart's length check fails to render";
+  else if (auto chart_says = password_problem(*password); !chart_says.empty()) {
+    problem = "is refused by the chart on a first install (\"";
+    problem += chart_says;
+    problem += "\")";
+  }
+  if (problem.empty()) return;
+  std::string message = key;
+  if (key == "defaultPassword") message += " (deprecated, read when initialUserPassword is unset)";
+  message += " ";
+  message += problem;
+  out.at_value(chosen, std::move(message), kHint);
+}
+
 constexpr Rule kRules[] = {
     {"HLM001", Severity::Error, "additional RM without kubeconfig_secret_name", check_hlm001},
     {"HLM002", Severity::Error, "additional RM without kubeconfig_secret_value", check_hlm002},
@@ -215,6 +294,10 @@ constexpr Rule kRules[] = {
     {"HLM008", Severity::Warning, "defaultScheduler other than coscheduler", check_hlm008},
     {"HLM009", Severity::Warning, "master port or scheme without host", check_hlm009},
     {"HLM010", Severity::Error, "slotType cpu without slotResourceRequests.cpu", check_hlm010},
+    {"HLM011", Severity::Error, "no initialUserPassword the chart accepts on a first install",
+     check_hlm011, true},
+    // Not a check of the model: core/render runs `helm template` of the CHART (core/app adds it).
+    {"HLM012", Severity::Error, "the chart refuses to render the values", nullptr},
 };
 
 }  // namespace

@@ -59,6 +59,7 @@ std::vector<report::Finding> run_rules(const model::ConfigModel& model,
                                        const std::vector<Rule>& rules) {
   std::vector<report::Finding> findings;
   for (const Rule& rule : rules) {
+    if (!rule.check) continue;
     FindingSink sink(rule.code, rule.severity, findings);
     rule.check(model, sink);
   }

@@ -48,7 +48,8 @@ struct Rule {
   std::string_view code;
   Severity severity;
   std::string_view summary;
-  CheckFn check;
+  CheckFn check;  // nullptr: the finding comes from outside the rules (HLM012: core/render)
+  bool first_install_only = false;  // a check the chart makes only on `helm install`
 };
 
 std::span<const Rule> structure_rules();   // MRM001-MRM006: keys, duplicates, types

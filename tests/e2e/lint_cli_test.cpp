@@ -58,8 +58,8 @@ BOOST_AUTO_TEST_CASE(json_has_the_finding_fields) {
 BOOST_AUTO_TEST_CASE(strict_fails_on_warnings) {
   TempDir dir;
   auto values = dir.write("v.yaml", "maxSlotsPerPod: 1\nlogLevl: info\n");
-  BOOST_TEST(run({kBinary, "lint", "-f", values.string()}).exit_code == 0);
-  auto strict = run({kBinary, "lint", "-f", values.string(), "--strict"});
+  BOOST_TEST(run({kBinary, "lint", "-f", values.string(), "--upgrade"}).exit_code == 0);
+  auto strict = run({kBinary, "lint", "-f", values.string(), "--upgrade", "--strict"});
   BOOST_TEST(strict.exit_code == 1);
   BOOST_TEST(strict.out.find("did you mean \"logLevel\"?") != std::string::npos);
 }
@@ -132,6 +132,20 @@ BOOST_AUTO_TEST_CASE(suppress_and_disable) {
   BOOST_TEST(suppressed.out.find("MRM012") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(upgrade_skips_the_first_install_password_check) {
+  TempDir dir;
+  auto values = dir.write("v.yaml", "maxSlotsPerPod: 1\n");
+  auto install = run({kBinary, "lint", "-f", values.string(), "-o", "json"});
+  BOOST_TEST(install.exit_code == 1);
+  BOOST_TEST(install.out.find("HLM011") != std::string::npos);
+  auto upgrade = run({kBinary, "lint", "-f", values.string(), "--upgrade"});
+  BOOST_TEST(upgrade.exit_code == 0, upgrade.out);
+  auto with_set =
+      run({kBinary, "lint", "-f", values.string(), "--set", "initialUserPassword=Abcdefg1"});
+  BOOST_TEST(with_set.exit_code == 0, with_set.out);
+  BOOST_TEST(with_set.out.find("Abcdefg1") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(help_shows_examples_as_typed) {
   auto r = run({kBinary, "lint", "--help"});
   BOOST_TEST(r.exit_code == 0);
@@ -170,7 +184,7 @@ BOOST_AUTO_TEST_CASE(each_flag_takes_one_value_and_chart_may_follow) {
   dir.write("chart/values.yaml", "maxSlotsPerPod: 2\nresourcePools:\n  - pool_name: default\n");
   auto values = dir.write("v.yaml", "logLevl: info\n");
   auto r = run({kBinary, "lint", "-f", values.string(), (dir.path() / "chart").string(), "-o",
-                "json"});
+                "json", "--upgrade"});
   BOOST_TEST(r.exit_code == 0, r.err);
   BOOST_TEST(r.out.find("HLM007") != std::string::npos);
   BOOST_TEST(r.out.find("HLM005") == std::string::npos);  // maxSlotsPerPod came from CHART

@@ -94,15 +94,16 @@ BOOST_AUTO_TEST_CASE(tools_multicluster_gives_mrm012) {
   BOOST_TEST(result.exit_code == 1);
 }
 
-BOOST_AUTO_TEST_CASE(chart_values_alone_give_only_hlm005) {
+BOOST_AUTO_TEST_CASE(chart_values_alone_give_only_hlm005_and_hlm011) {
   SKIP_WITHOUT_SHARED(dir)
   auto result = lint_files({(*dir / "chart-values.yaml").string()}, "values");
   BOOST_TEST(result.errors.empty());
   const auto errors = codes_only(result, Severity::Error);
-  BOOST_TEST(errors == std::set<std::string>{"HLM005"}, "errors:" << join(error_codes(result)));
+  BOOST_TEST((errors == std::set<std::string>{"HLM005", "HLM011"}),
+             "errors:" << join(error_codes(result)));
 }
 
-BOOST_AUTO_TEST_CASE(chart_values_as_the_chart_give_only_hlm005) {
+BOOST_AUTO_TEST_CASE(chart_values_as_the_chart_give_only_hlm005_and_hlm011) {
   SKIP_WITHOUT_SHARED(dir)
   detgw::test::TempDir chart;
   fs::copy_file(*dir / "chart-values.yaml", chart.path() / "values.yaml");
@@ -110,13 +111,15 @@ BOOST_AUTO_TEST_CASE(chart_values_as_the_chart_give_only_hlm005) {
   options.chart = chart.path().string();
   auto result = detgw::app::lint(options);
   const auto errors = codes_only(result, Severity::Error);
-  BOOST_TEST(errors == std::set<std::string>{"HLM005"}, "errors:" << join(error_codes(result)));
+  BOOST_TEST((errors == std::set<std::string>{"HLM005", "HLM011"}),
+             "errors:" << join(error_codes(result)));
 }
 
-BOOST_AUTO_TEST_CASE(chart_values_with_slots_and_one_additional_rm_have_no_error) {
+BOOST_AUTO_TEST_CASE(chart_values_with_slots_password_and_one_additional_rm_have_no_error) {
   SKIP_WITHOUT_SHARED(dir)
   detgw::test::TempDir tmp;
   const auto overlay = tmp.write("overlay.yaml", R"(maxSlotsPerPod: 1
+initialUserPassword: Abcdefg1
 additional_resource_managers:
   - resource_manager:
       type: kubernetes

@@ -18,8 +18,11 @@ report::Finding LintRun::one(const std::string& code) const {
   return found.front();
 }
 
-LintRun lint_yaml(const std::string& yaml, const std::string& format,
-                  std::vector<std::pair<std::string, std::string>> env, std::size_t max_listeners) {
+namespace {
+
+LintRun lint_written(const std::string& yaml, const std::string& format,
+                     std::vector<std::pair<std::string, std::string>> env,
+                     std::size_t max_listeners, bool upgrade) {
   static TempDir dir;
   static int counter = 0;
   LintRun run;
@@ -28,6 +31,7 @@ LintRun lint_yaml(const std::string& yaml, const std::string& format,
   options.values_files = {run.file};
   options.input_format = *app::parse_input_format(format);
   options.max_listeners = max_listeners;
+  options.upgrade = upgrade;
   options.env = [env](const std::string& name) -> std::optional<std::string> {
     for (const auto& [k, v] : env)
       if (k == name) return v;
@@ -35,6 +39,17 @@ LintRun lint_yaml(const std::string& yaml, const std::string& format,
   };
   run.result = app::lint(options);
   return run;
+}
+
+}  // namespace
+
+LintRun lint_yaml(const std::string& yaml, const std::string& format,
+                  std::vector<std::pair<std::string, std::string>> env, std::size_t max_listeners) {
+  return lint_written(yaml, format, std::move(env), max_listeners, true);
+}
+
+LintRun lint_yaml_install(const std::string& yaml, const std::string& format) {
+  return lint_written(yaml, format, {}, 64, false);
 }
 
 void expect_finding(const report::Finding& f, report::Severity severity, const std::string& path,

@@ -26,9 +26,12 @@ struct LintRun {
 
 // Writes `yaml` to a temporary file and lints it with `format` ("auto", "values", "master",
 // "devcluster"). `env` answers devcluster variable lookups (unset when absent).
+// Linted as `--upgrade` (the release exists), so the inputs of the other rules' tests need no
+// initialUserPassword; lint_yaml_install lints as a first install, HLM011 included.
 LintRun lint_yaml(const std::string& yaml, const std::string& format = "auto",
                   std::vector<std::pair<std::string, std::string>> env = {},
                   std::size_t max_listeners = 64);
+LintRun lint_yaml_install(const std::string& yaml, const std::string& format = "auto");
 
 // ---- Assertions --------------------------------------------------------------------------
 
