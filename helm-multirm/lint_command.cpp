@@ -21,21 +21,7 @@ LintCommand::LintCommand(CLI::App& parent) {
   auto* cmd = parent.add_subcommand("lint",
                                     "Check values (or a master/devcluster config) for "
                                     "mistakes the Determined master would crash on");
-  cmd->add_option("CHART", chart_,
-                  "Chart directory whose values.yaml is the base (default: the "
-                  "built-in Determined 0.38 chart defaults)");
-  cmd->add_option("-f,--values", values_files_, "Values file (repeatable, in order; - for stdin)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set", set_, "Set values on the command line (key1=val1,key2=val2)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-string", set_string_, "Set STRING values on the command line")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-json", set_json_, "Set JSON values on the command line")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-file", set_file_, "Set values from files (key=path)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-literal", set_literal_, "Set a literal STRING value")
-      ->allow_extra_args(false);
+  values_.add_to(*cmd);
   cmd->add_option("--input-format", input_format_, "auto, values, master or devcluster")
       ->capture_default_str();
   cmd->add_option("-o,--output", output_, "text, json, yaml, sarif, junit or github")
@@ -46,7 +32,6 @@ LintCommand::LintCommand(CLI::App& parent) {
                   "rules")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  cmd->add_flag("--strict", strict_, "Fail on warnings too");
   cmd->add_flag("--upgrade", upgrade_,
                 "The release exists (helm upgrade): skip checks only a first install makes");
   cmd->add_flag("--no-chart-render", no_chart_render_,
@@ -56,13 +41,7 @@ LintCommand::LintCommand(CLI::App& parent) {
                 "release namespace (helm -n, --kube-context), access, permissions, Gateways");
   cmd->add_option("--timeout", timeout_, "With --live: how long one cluster may take to answer")
       ->capture_default_str();
-  cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)")->allow_extra_args(false);
-  cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--suppress", suppress_,
-                  "Silence one finding: CODE=PATH, or CODE=PATH.* "
-                  "below PATH")
-      ->allow_extra_args(false);
+  rules_.add_to(*cmd);
   cmd->footer(
       "Examples:\n"
       "  helm multirm lint -f values.yaml\n"
@@ -94,28 +73,13 @@ void LintCommand::run() {
   if (!timeout || timeout->count() <= 0) return usage("--timeout must be a duration such as 10s");
 
   app::LintOptions options;
-  if (!chart_.empty()) options.chart = chart_;
-  options.values_files = values_files_;
+  values_.fill(options);
   options.input_format = *input_format;
   options.max_listeners = max_listeners_;
-  options.strict = strict_;
+  options.strict = rules_.strict;
   options.upgrade = upgrade_;
   options.chart_render = !no_chart_render_;
-  options.selection = {disable_, enable_, suppress_};
-  options.env = [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
-    if (!value) return std::nullopt;
-    return std::string(value);
-  };
-  int index = 0;
-  auto add_flags = [&](const std::vector<std::string>& exprs, values::SetKind kind) {
-    for (const auto& e : exprs) options.set_flags.push_back({kind, e, ++index});
-  };
-  add_flags(set_json_, values::SetKind::SetJson);
-  add_flags(set_, values::SetKind::Set);
-  add_flags(set_string_, values::SetKind::SetString);
-  add_flags(set_file_, values::SetKind::SetFile);
-  add_flags(set_literal_, values::SetKind::SetLiteral);
+  options.selection = rules_.selection();
 
   app::CommandResult result;
   if (live_) {

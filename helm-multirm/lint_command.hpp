@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "helm-multirm/value_flags.hpp"
+
 namespace detgw::helm_multirm {
 
 // `helm multirm lint [CHART] [flags]`
@@ -16,19 +18,16 @@ class LintCommand {
  private:
   void run();
 
-  std::string chart_;
-  std::vector<std::string> values_files_;
-  std::vector<std::string> set_, set_string_, set_json_, set_file_, set_literal_;
+  ValueFlags values_;
+  RuleFlags rules_;
   std::string input_format_ = "auto";
   std::string output_ = "text";
   std::string color_ = "auto";
   std::size_t max_listeners_ = 64;
-  bool strict_ = false;
   bool upgrade_ = false;
   bool no_chart_render_ = false;
   bool live_ = false;
   std::string timeout_ = "10s";
-  std::vector<std::string> disable_, enable_, suppress_;
   bool ran_ = false;
   int exit_code_ = 0;
 };

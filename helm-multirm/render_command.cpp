@@ -49,21 +49,7 @@ RenderCommand::RenderCommand(CLI::App& parent) {
       "render",
       "Print the resource-manager part of the master.yaml the Determined chart renders, and "
       "lint it");
-  cmd->add_option("CHART", chart_,
-                  "Chart directory whose values.yaml is the base (default: the "
-                  "built-in Determined 0.38 chart defaults)");
-  cmd->add_option("-f,--values", values_files_, "Values file (repeatable, in order; - for stdin)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set", set_, "Set values on the command line (key1=val1,key2=val2)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-string", set_string_, "Set STRING values on the command line")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-json", set_json_, "Set JSON values on the command line")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-file", set_file_, "Set values from files (key=path)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-literal", set_literal_, "Set a literal STRING value")
-      ->allow_extra_args(false);
+  values_.add_to(*cmd);
   cmd->add_option("--release", release_, "Release name, as helm template uses it")
       ->capture_default_str();
   cmd->add_option("-o,--output", output_,
@@ -75,12 +61,7 @@ RenderCommand::RenderCommand(CLI::App& parent) {
                   "Gateway listener cap assumed by capacity rules")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  cmd->add_flag("--strict", strict_, "Fail on warnings too");
-  cmd->add_option("--disable", disable_, "Turn a rule off (repeatable)")->allow_extra_args(false);
-  cmd->add_option("--enable", enable_, "Turn a disabled rule back on (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--suppress", suppress_, "Silence one finding: CODE=PATH, or CODE=PATH.*")
-      ->allow_extra_args(false);
+  rules_.add_to(*cmd);
   cmd->footer(
       "The release namespace comes from HELM_NAMESPACE (helm's -n), default \"default\".\n"
       "\n"
@@ -106,23 +87,12 @@ void RenderCommand::run() {
   if (!color) return usage("--color must be auto, always or never");
 
   app::RenderOptions options;
-  if (!chart_.empty()) options.chart = chart_;
-  options.values_files = values_files_;
+  values_.fill(options);
   options.max_listeners = max_listeners_;
-  options.strict = strict_;
-  options.selection = {disable_, enable_, suppress_};
-  options.env = env_value;
+  options.strict = rules_.strict;
+  options.selection = rules_.selection();
   options.release.release = release_;
   if (auto ns = env_value("HELM_NAMESPACE"); ns && !ns->empty()) options.release.namespace_ = *ns;
-  int index = 0;
-  auto add_flags = [&](const std::vector<std::string>& exprs, values::SetKind kind) {
-    for (const auto& e : exprs) options.set_flags.push_back({kind, e, ++index});
-  };
-  add_flags(set_json_, values::SetKind::SetJson);
-  add_flags(set_, values::SetKind::Set);
-  add_flags(set_string_, values::SetKind::SetString);
-  add_flags(set_file_, values::SetKind::SetFile);
-  add_flags(set_literal_, values::SetKind::SetLiteral);
 
   app::RenderResult result = app::render(options);
   for (const auto& note : result.notes) std::cerr << note << "\n";

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "helm-multirm/value_flags.hpp"
+
 namespace detgw::helm_multirm {
 
 // `helm multirm render [CHART] [flags]`
@@ -16,15 +18,12 @@ class RenderCommand {
  private:
   void run();
 
-  std::string chart_;
-  std::vector<std::string> values_files_;
-  std::vector<std::string> set_, set_string_, set_json_, set_file_, set_literal_;
+  ValueFlags values_;
+  RuleFlags rules_;
   std::string release_ = "release-name";
   std::string output_ = "text";
   std::string color_ = "auto";
   std::size_t max_listeners_ = 64;
-  bool strict_ = false;
-  std::vector<std::string> disable_, enable_, suppress_;
   bool ran_ = false;
   int exit_code_ = 0;
 };
