@@ -47,4 +47,9 @@ int exit_code_for(const std::vector<report::Finding>& findings, report::Severity
   return code;
 }
 
+void note_unreadable(report::Report& report, const std::vector<Error>& errors) {
+  for (const auto& e : errors)
+    if (e.kind == ErrorKind::Input) report.unreadable.push_back(e.describe());
+}
+
 }  // namespace detgw::app

@@ -18,4 +18,8 @@ inline constexpr int kExitCluster = 4;
 int exit_code_for(const std::vector<report::Finding>& findings, report::Severity fail_level,
                   const std::vector<Error>& errors);
 
+// Records in `report` the inputs `errors` says could not be read, so no format calls the run
+// a success.
+void note_unreadable(report::Report& report, const std::vector<Error>& errors);
+
 }  // namespace detgw::app

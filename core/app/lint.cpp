@@ -73,6 +73,7 @@ CommandResult lint(const LintOptions& options) {
   report::sort_findings(result.report.findings);
   result.report.subject_summary = plural(rms, "resource manager") + ", " + plural(pools, "pool") +
                                   ", " + plural(gateways, "gateway");
+  note_unreadable(result.report, result.errors);
   result.exit_code = exit_code_for(result.report.findings, fail_level, result.errors);
   return result;
 }

@@ -61,6 +61,9 @@ struct Report {
   // Diagnostic commands: every check run, in order. Text output then groups them like
   // `linkerd check` instead of listing findings by file.
   std::vector<CheckResult> checks;
+  // Inputs that could not be read or parsed (`file:line:column: message`): a report with any is
+  // never a success, whatever its findings.
+  std::vector<std::string> unreadable;
 
   Summary summary() const;
 };

@@ -75,6 +75,12 @@ BOOST_AUTO_TEST_CASE(syntax_error_exits_3_with_position_in_every_format) {
       BOOST_TEST(r.err.find("YAML syntax error") != std::string::npos);
     }
   }
+  // Never stated as a success: the text output says what could not be read instead.
+  auto text = run({kBinary, "lint", "-f", values.string()});
+  BOOST_TEST(text.out.find("✔") == std::string::npos, text.out);
+  BOOST_TEST(text.out.find("could not read " + values.string() + ":3:1: YAML syntax error") !=
+                 std::string::npos,
+             text.out);
 }
 
 BOOST_AUTO_TEST_CASE(missing_file_exits_3_and_other_inputs_are_still_linted) {

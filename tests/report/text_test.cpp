@@ -29,6 +29,14 @@ BOOST_AUTO_TEST_CASE(success_line_joins_inputs_and_omits_empty_parenthesis) {
   BOOST_TEST(text(report) == "✔ no problems found\n");
 }
 
+BOOST_AUTO_TEST_CASE(an_unreadable_input_is_never_a_success) {
+  auto report = test::clean_report();
+  report.unreadable.push_back("broken.yaml:2:1: YAML syntax error");
+  const auto out = text(report);
+  BOOST_TEST(out.find("✔") == std::string::npos, out);
+  BOOST_TEST(out == "✖ could not read broken.yaml:2:1: YAML syntax error\n");
+}
+
 BOOST_AUTO_TEST_CASE(success_line_is_green_only_with_color) {
   BOOST_TEST(text(test::clean_report(), true).starts_with("\x1b[32m✔\x1b[0m no problems found"));
 }
