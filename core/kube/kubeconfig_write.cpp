@@ -3,45 +3,19 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/kube/base64.hpp"
+#include "core/yaml/emit.hpp"
 #include "core/yaml/loader.hpp"
 
 namespace detgw::kube {
 namespace {
 
 constexpr std::size_t kMaxEmbeddedFile = 1u << 20;
+constexpr int kMaxExtensionDepth = 64;
 
 Expected<std::string> embed(const std::string& path) {
   auto text = yaml::read_file(path, kMaxEmbeddedFile);
   if (!text) return text.error();
   return *text;
-}
-
-void emit_node(YAML::Emitter& out, const yaml::Node& node, int depth = 0) {
-  if (depth > 64) {
-    out << YAML::Null;
-    return;
-  }
-  switch (node.kind) {
-    case yaml::NodeKind::Null:
-      out << YAML::Null;
-      break;
-    case yaml::NodeKind::Scalar:
-      out << node.text;
-      break;
-    case yaml::NodeKind::Sequence:
-      out << YAML::BeginSeq;
-      for (const auto& item : node.items) emit_node(out, *item, depth + 1);
-      out << YAML::EndSeq;
-      break;
-    case yaml::NodeKind::Mapping:
-      out << YAML::BeginMap;
-      for (const auto& e : node.entries) {
-        out << YAML::Key << e.key << YAML::Value;
-        emit_node(out, *e.value, depth + 1);
-      }
-      out << YAML::EndMap;
-      break;
-  }
 }
 
 void kv(YAML::Emitter& out, const char* key, const std::string& value) {
@@ -59,7 +33,7 @@ void emit_cluster(YAML::Emitter& out, const ClusterInfo& c) {
   if (c.exec_extension) {
     out << YAML::Key << "extensions" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
     out << YAML::Key << "extension" << YAML::Value;
-    emit_node(out, *c.exec_extension);
+    yaml::emit_node(out, *c.exec_extension, kMaxExtensionDepth);
     out << YAML::Key << "name" << YAML::Value << "client.authentication.k8s.io/exec";
     out << YAML::EndMap << YAML::EndSeq;
   }

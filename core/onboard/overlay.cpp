@@ -3,43 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/kube/base64.hpp"
+#include "core/yaml/emit.hpp"
 
 namespace detgw::onboard {
 namespace {
 
 constexpr int kMaxDepth = 128;
-
-void emit_node(YAML::Emitter& out, const yaml::Node& node, int depth) {
-  if (depth > kMaxDepth) {
-    out << YAML::Null;
-    return;
-  }
-  switch (node.kind) {
-    case yaml::NodeKind::Null:
-      out << YAML::Null;
-      break;
-    case yaml::NodeKind::Scalar:
-      // A quoted or !!str scalar stays a string; a plain one keeps the type it had.
-      if (node.tag == "!" || node.tag == "tag:yaml.org,2002:str")
-        out << YAML::DoubleQuoted << node.text;
-      else
-        out << node.text;
-      break;
-    case yaml::NodeKind::Sequence:
-      out << YAML::BeginSeq;
-      for (const auto& item : node.items) emit_node(out, *item, depth + 1);
-      out << YAML::EndSeq;
-      break;
-    case yaml::NodeKind::Mapping:
-      out << YAML::BeginMap;
-      for (const auto& e : node.entries) {
-        out << YAML::Key << e.key << YAML::Value;
-        emit_node(out, *e.value, depth + 1);
-      }
-      out << YAML::EndMap;
-      break;
-  }
-}
 
 void emit_string(YAML::Emitter& out, const char* key, const std::string& value) {
   if (!value.empty()) out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << value;
@@ -117,7 +86,7 @@ std::string values_overlay(const yaml::Node* existing, const NewCluster& cluster
         replaced = true;
         continue;
       }
-      emit_node(out, *item, 0);
+      yaml::emit_node(out, *item, kMaxDepth);
     }
   }
   if (!replaced) emit_new_entry(out, cluster);
