@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/kube/api_client.hpp"
+#include "tests/common/test_support.hpp"
 #include "tests/kube/faulty_http_server.hpp"
 #include "tests/kube/kube_test_util.hpp"
 
@@ -239,6 +240,22 @@ BOOST_AUTO_TEST_CASE(a_million_brackets_as_an_api_body_are_an_error_not_a_crash)
              "levels (HTTP 200, 1000000 bytes)");
   BOOST_TEST(log.find("Response Body: <body nested too deeply to show>") != std::string::npos,
              log.substr(0, 2000));
+}
+
+BOOST_AUTO_TEST_CASE(kubectl_detgw_reports_a_million_brackets_as_a_cluster_error) {
+  FaultyHttpServer server([](int) { return Fault::None; }, 0,
+                          [](int) {
+                            CannedResponse r;
+                            r.body = std::string(1'000'000, '[');
+                            return r;
+                          });
+  auto r = detgw::test::run({DETGW_KUBECTL_DETGW, "status", "-A", "-v=8", "--server", server.url()},
+                            {}, {"KUBECONFIG=/nonexistent/kubeconfig"});
+  BOOST_TEST(r.exit_code == 4, r.err.substr(0, 2000));
+  BOOST_TEST(r.err.find("the server's answer nests deeper than 1000 levels") != std::string::npos,
+             r.err.substr(0, 2000));
+  BOOST_TEST(r.err.find("[[[[") == std::string::npos);
+  BOOST_TEST(server.requests() >= 1);
 }
 
 BOOST_AUTO_TEST_CASE(logs_requests_like_kubectl_at_v6) {
