@@ -496,18 +496,19 @@ bool finish_attempt(Job& job, CURLcode code) {
     return Clock::now() + delay - job.first_start < impl.config.timeout;
   };
 
+  if (job.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    job.error = decode_error("the answer to " + req.method + " " + url + " is larger than " +
+                             size_text(impl.config.max_response_bytes) +
+                             ", the most this client accepts in one response");
+    t.logger().log(kLogRequests, job.error->message);
+    return false;
+  }
+
   // kube-apiserver answers a failed authentication over HTTP/2 with the response and a GOAWAY;
   // curl 7.88 then often reports the complete response as a partial transfer. A response whose
   // body has exactly its Content-Length arrived whole.
   // Sometimes the body is lost with the connection: an error status is still the server's
   // answer (it decides re-authentication), so it is kept with whatever body arrived.
-  if (job.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-    job.error = decode_error("the answer to " + req.method + " " + url + " is larger than " +
-                             size_text(impl.config.max_response_bytes) +
-                             ", the most this client accepts in one response");
-    t.logger().log(kLogRequests, req.method + " " + url + " " + job.error->message);
-    return false;
-  }
   const bool whole = r.header("Content-Encoding").empty() && !r.header("Content-Length").empty() &&
                      r.header("Content-Length") == std::to_string(r.body.size());
   if (code != CURLE_OK && status > 0 && transient_curl_error(code) && (whole || status >= 400)) {
