@@ -46,11 +46,13 @@ AddClusterCommand::AddClusterCommand(CLI::App& parent) {
                   "Context of the new cluster (default: that kubeconfig's current context)");
   cmd->add_option("--pool", pools_, "A resource pool of the new RM (repeatable)")
       ->allow_extra_args(false);
-  cmd->add_option("--max-slots-per-pod", max_slots_per_pod_, "max_slots_per_pod of the new RM");
+  cmd->add_option("--max-slots-per-pod", max_slots_per_pod_, "max_slots_per_pod of the new RM")
+      ->check(CLI::Range(0L, 2147483647L));
   cmd->add_option("--default-namespace", default_namespace_, "default_namespace of the new RM");
   cmd->add_option("--master-host", master_host_,
                   "determined_master_host: how tasks reach the master");
-  cmd->add_option("--master-port", master_port_, "determined_master_port");
+  cmd->add_option("--master-port", master_port_, "determined_master_port")
+      ->check(CLI::Range(1L, 65535L));
   cmd->add_option("--master-scheme", master_scheme_, "determined_master_scheme (http or https)");
   cmd->add_option("--gateway", gateway_, "internal_task_gateway: the Gateway NS/NAME");
   cmd->add_option("--gateway-ip", gateway_ip_, "internal_task_gateway: gateway_ip");

@@ -11,7 +11,9 @@
 #include "helm-multirm/lint_command.hpp"
 #include "helm-multirm/render_command.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"Validate Determined values for several resource managers before helm install.",
                "helm multirm"};
   app.require_subcommand(1);
@@ -39,4 +41,21 @@ int main(int argc, char** argv) {
   if (add_cluster.ran()) return add_cluster.exit_code();
   if (render.ran()) return render.exit_code();
   return lint.ran() ? lint.exit_code() : detgw::app::kExitOk;
+}
+
+}  // namespace
+
+// Nothing may end the process with an abort: an exception that got this far is a bug, said as
+// such, and the command failed on its input (exit 3).
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "Error: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "Error: internal error (please report it): " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "Error: internal error (please report it)\n";
+  }
+  return detgw::app::kExitInput;
 }

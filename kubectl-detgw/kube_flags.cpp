@@ -25,8 +25,15 @@ void KubeFlags::add_to(CLI::App& command) {
   command.add_option("--as", o.as, "Username to impersonate");
   command.add_option("--as-group", o.as_groups, "Group to impersonate (repeatable)")
       ->allow_extra_args(false);
-  command.add_option("--request-timeout", o.request_timeout,
-                     "How long to wait for one request (0 = no limit), e.g. 30s");
+  command
+      .add_option("--request-timeout", o.request_timeout,
+                  "How long to wait for one request (0 = no limit), e.g. 30s")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            auto timeout = kube::parse_request_timeout(text);
+            return timeout ? std::string() : timeout.error().message;
+          },
+          ""));
   command.add_option("-v,--v", verbosity, "Log level: 6 requests, 8 bodies (credentials masked)");
   command.add_option("-o,--output", output, "Output format");
   command.add_flag("--no-headers", no_headers,

@@ -31,9 +31,38 @@ bool unknown_command(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
-}  // namespace
+// Whether `option` ("--context", "-n") takes a value in any subcommand.
+bool takes_value(const CLI::App& app, const std::string& option) {
+  for (const auto* sub : app.get_subcommands({}))
+    if (const auto* o = sub->get_option_no_throw(option)) return o->get_expected_min() > 0;
+  return false;
+}
 
-int main(int argc, char** argv) {
+// What kubectl accepts and CLI11 does not: flags before the command (`kubectl detgw --context
+// prod status`) are moved behind its name, where the command declares them; `-v=8` becomes
+// `-v8` (CLI11 would read the value "=8").
+std::vector<std::string> kubectl_style(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  for (auto& a : args)
+    if (a.size() > 3 && a[0] == '-' && a[1] != '-' && a[2] == '=' &&
+        takes_value(app, a.substr(0, 2)))
+      a.erase(2, 1);
+  std::size_t i = 1;
+  while (i < args.size() && args[i].size() > 1 && args[i][0] == '-' && args[i] != "--") {
+    const bool inline_value =
+        args[i].find('=') != std::string::npos || (args[i][1] != '-' && args[i].size() > 2);
+    i += !inline_value && takes_value(app, args[i]) ? 2 : 1;
+  }
+  if (i == 1 || i >= args.size()) return args;
+  const bool is_command =
+      !app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == args[i]; }).empty();
+  if (!is_command) return args;
+  std::rotate(args.begin() + 1, args.begin() + static_cast<std::ptrdiff_t>(i),
+              args.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  return args;
+}
+
+int run(int argc, char** argv) {
   using namespace detgw::kubectl_detgw;
   CLI::App app{"Operate the Gateway API Gateway of Determined's internal task gateway.",
                "kubectl detgw"};
@@ -53,6 +82,10 @@ int main(int argc, char** argv) {
   CapacityCommand capacity(app);
   VersionCommand version(app);
   if (auto completed = run_completion(app, argc, argv)) return *completed;
+  std::vector<std::string> args = kubectl_style(app, argc, argv);
+  std::vector<char*> arg_ptrs;
+  for (auto& a : args) arg_ptrs.push_back(a.data());
+  argv = arg_ptrs.data();
   if (unknown_command(app, argc, argv)) return detgw::app::kExitUsage;
   if (argc < 2) {
     std::cout << app.help();
@@ -69,4 +102,21 @@ int main(int argc, char** argv) {
        std::initializer_list<const Command*>{&status, &doctor, &config, &prune, &capacity})
     if (c->ran()) return c->exit_code();
   return version.ran() ? version.exit_code() : detgw::app::kExitOk;
+}
+
+}  // namespace
+
+// Nothing may end the process with an abort: an exception that got this far is a bug, said as
+// such, and the command failed on its cluster work (exit 4).
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "Error: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "Error: internal error (please report it): " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "Error: internal error (please report it)\n";
+  }
+  return detgw::app::kExitCluster;
 }

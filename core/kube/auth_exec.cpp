@@ -1,26 +1,29 @@
 #include "core/kube/auth_exec.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <mutex>
 
 #include "core/kube/base64.hpp"
-
-extern char** environ;
+#include "core/kube/json_depth.hpp"
+#include "core/support/subprocess.hpp"
 
 namespace detgw::kube {
 namespace {
+
+// What exec.LookPath finds with PATH unset.
+constexpr const char* kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+// A person may take minutes to log in through a browser; a plugin that asks nobody may not.
+constexpr std::chrono::milliseconds kInteractiveExecTimeout{std::chrono::minutes(10)};
+// An ExecCredential with a certificate chain and key is a few KiB.
+constexpr std::size_t kMaxExecOutput = 4u << 20;
 
 struct CacheEntry {
   std::optional<ExecCredential> credential;
@@ -38,31 +41,6 @@ std::string str(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || !it->value.IsString()) return {};
   return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-// Searches PATH like exec.LookPath.
-std::optional<std::string> look_path(const std::string& command) {
-  auto executable = [](const std::string& p) {
-    struct stat st {};
-    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(p.c_str(), X_OK) == 0;
-  };
-  if (command.find('/') != std::string::npos) {
-    if (executable(command)) return command;
-    return std::nullopt;
-  }
-  const char* path = std::getenv("PATH");
-  std::string list = path ? path : "/usr/local/bin:/usr/bin:/bin";
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    auto end = list.find(':', start);
-    if (end == std::string::npos) end = list.size();
-    std::string dir = list.substr(start, end - start);
-    if (dir.empty()) dir = ".";
-    std::string candidate = dir + "/" + command;
-    if (executable(candidate)) return candidate;
-    start = end + 1;
-  }
-  return std::nullopt;
 }
 
 void add_yaml_as_json(const yaml::Node& node, rapidjson::Value& out,
@@ -92,6 +70,12 @@ void add_yaml_as_json(const yaml::Node& node, rapidjson::Value& out,
       }
       break;
   }
+}
+
+// "60s", "250ms".
+std::string duration_text(std::chrono::milliseconds d) {
+  const auto ms = d.count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
 }
 
 std::string cache_key(const RestConfig& c) {
@@ -159,6 +143,11 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
 
 Result<ExecCredential> parse_exec_credential(std::string_view text,
                                              const std::string& api_version) {
+  if (json_nesting_exceeds(text))
+    return credential_error(
+        "getting credentials: decoding stdout: the exec plugin's output nests "
+        "deeper than " +
+        std::to_string(kMaxJsonNesting) + " levels");
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError() || !doc.IsObject())
@@ -275,8 +264,10 @@ int ExecAuthenticator::runs() const {
 
 Result<ExecCredential> ExecAuthenticator::run_plugin() {
   const ExecConfig& exec = *config_.exec;
-  auto path = look_path(exec.command);
-  if (!path) {
+  const char* search_path = std::getenv("PATH");
+  const std::string path =
+      support::find_executable(exec.command, search_path ? search_path : kDefaultPath);
+  if (path.empty()) {
     std::string msg = "exec: executable " + exec.command +
                       " not found\n\nIt looks like you are trying to use a client-go credential "
                       "plugin that is not installed.\n\nTo learn more about this feature, consult "
@@ -294,58 +285,32 @@ Result<ExecCredential> ExecAuthenticator::run_plugin() {
         "standard input is not a terminal");
   const bool interactive = mode != "Never" && tty;
 
-  std::vector<std::string> env_strings;
-  for (char** e = environ; e && *e; ++e) {
-    if (std::strncmp(*e, "KUBERNETES_EXEC_INFO=", 21) == 0) continue;
-    env_strings.emplace_back(*e);
-  }
-  for (const auto& v : exec.env) env_strings.push_back(v.name + "=" + v.value);
-  env_strings.push_back("KUBERNETES_EXEC_INFO=" + exec_info_json(config_, interactive));
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> argv_strings{*path};
-  argv_strings.insert(argv_strings.end(), exec.args.begin(), exec.args.end());
-  std::vector<char*> argv;
-  for (auto& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
-  int out[2];
-  if (pipe(out) != 0)
-    return credential_error("getting credentials: pipe: " + std::string(std::strerror(errno)));
+  // As client-go: the kubeconfig's env after this process's (so it wins), then the exec info.
+  std::vector<std::string> env;
+  for (const auto& v : exec.env) env.push_back(v.name + "=" + v.value);
+  env.push_back("KUBERNETES_EXEC_INFO=" + exec_info_json(config_, interactive));
+  std::vector<std::string> argv{path};
+  argv.insert(argv.end(), exec.args.begin(), exec.args.end());
+  support::ProcessLimits limits;
+  limits.timeout =
+      interactive ? std::max(config_.exec_timeout, kInteractiveExecTimeout) : config_.exec_timeout;
+  limits.max_output = kMaxExecOutput;
+  support::ProcessStreams streams;
+  streams.inherit_stdin = interactive;  // the plugin may ask the user
+  streams.inherit_stderr = true;        // its messages reach the user, as with kubectl
   logger_.log(4, "running exec credential plugin " + exec.command);
-  pid_t pid = fork();
-  if (pid < 0)
-    return credential_error("getting credentials: fork: " + std::string(std::strerror(errno)));
-  if (pid == 0) {
-    if (!interactive) {
-      int devnull = open("/dev/null", O_RDONLY);
-      if (devnull >= 0) dup2(devnull, STDIN_FILENO);
-    }
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    close(out[1]);
-    execve(argv[0], argv.data(), envp.data());
-    _exit(127);
-  }
-  close(out[1]);
-  std::string stdout_text;
-  char buf[8192];
-  ssize_t n;
-  while ((n = read(out[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
-    if (n > 0) stdout_text.append(buf, static_cast<std::size_t>(n));
-    if (stdout_text.size() > (4u << 20)) break;
-  }
-  close(out[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return credential_error("getting credentials: exec: executable " + exec.command +
-                            " failed with exit code " + std::to_string(code));
-  }
-  return parse_exec_credential(stdout_text, exec.api_version);
+  auto run = support::run_process(argv, env, limits, streams);
+  const std::string failed = "getting credentials: exec: executable " + exec.command;
+  if (!run.started) return credential_error("getting credentials: exec: " + run.error);
+  if (run.timed_out)
+    return credential_error(failed + " did not finish within " + duration_text(limits.timeout) +
+                            " and was stopped");
+  if (run.truncated)
+    return credential_error(failed + " printed more than " + std::to_string(kMaxExecOutput >> 20) +
+                            " MiB, which is no ExecCredential");
+  if (run.exit_code != 0)
+    return credential_error(failed + " failed with exit code " + std::to_string(run.exit_code));
+  return parse_exec_credential(run.out, exec.api_version);
 }
 
 void clear_exec_credential_cache() {

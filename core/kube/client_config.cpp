@@ -1,7 +1,9 @@
 #include "core/kube/client_config.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/kube/kubeconfig_merge.hpp"
@@ -168,28 +170,34 @@ Expected<std::chrono::milliseconds> parse_request_timeout(const std::string& tex
                                 "\": timeout must be a single integer in seconds, or an integer "
                                 "followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
   // Go's time.Duration ends after 292 years; anything longer is a typo, not a timeout.
+  const Error too_long = usage_error("invalid timeout value \"" + text +
+                                     "\": out of range, the longest timeout is 2562047h "
+                                     "(about 292 years)");
   constexpr double kLongestMs = 9223372036854.0;
   bool all_digits = std::all_of(text.begin(), text.end(),
                                 [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if (all_digits) {
-    if (text.size() > 15 || std::stod(text) * 1000 > kLongestMs) return bad;
-    return milliseconds{std::stoll(text) * 1000};
+    // Leading zeros aside, more than 13 digits of seconds are past the longest.
+    const std::string digits = text.substr(std::min(text.find_first_not_of('0'), text.size()));
+    if (digits.size() > 13) return too_long;
+    const long long seconds = digits.empty() ? 0 : std::stoll(digits);
+    if (seconds * 1000.0 > kLongestMs) return too_long;
+    return milliseconds{seconds * 1000};
   }
   // Go time.ParseDuration subset: sequence of <number><unit>.
   double total_ms = 0;
   std::size_t i = 0;
-  if (text == "0") return milliseconds{0};
   while (i < text.size()) {
     std::size_t j = i;
     while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.'))
       ++j;
     if (j == i) return bad;
-    double value = 0;
-    try {
-      value = std::stod(text.substr(i, j - i));
-    } catch (...) {
-      return bad;
-    }
+    // A few hundred digits still fit a double; more would only be an attack on stod.
+    if (j - i > 300) return too_long;
+    char* end = nullptr;
+    const std::string number = text.substr(i, j - i);
+    const double value = std::strtod(number.c_str(), &end);
+    if (end != number.c_str() + number.size()) return bad;  // "1.2.3"
     std::size_t k = j;
     while (k < text.size() && std::isalpha(static_cast<unsigned char>(text[k]))) ++k;
     const std::string unit = text.substr(j, k - j);
@@ -209,9 +217,9 @@ Expected<std::chrono::milliseconds> parse_request_timeout(const std::string& tex
     else
       return bad;
     total_ms += value * factor;
+    if (!(total_ms <= kLongestMs)) return too_long;
     i = k;
   }
-  if (!(total_ms <= kLongestMs)) return bad;
   return milliseconds{static_cast<long long>(std::llround(total_ms))};
 }
 

@@ -3,6 +3,7 @@
 // (client-go DirectClientConfig / DeferredLoadingClientConfig semantics, in-cluster fallback).
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,13 @@ struct RestConfig {
   std::map<std::string, std::vector<std::string>> impersonate_extra;
 
   std::chrono::milliseconds timeout{0};  // 0 = none
+  // How long an exec credential plugin that asks nobody may run. client-go waits forever; a
+  // plugin stuck on the network would then hang every command (in CI: until the job's limit).
+  // A minute is far beyond what a token exchange takes. Interactive runs get at least 10 min.
+  std::chrono::milliseconds exec_timeout{std::chrono::minutes(1)};
+  // The largest response body accepted (after decompression); a larger one is an error, not
+  // an out-of-memory. The largest objects (CRDs with big schemas) are a few MiB.
+  std::size_t max_response_bytes = 64u << 20;
   // Sent with every request, so the server's audit log names the tool ("kubectl-detgw/0.1.0
   // (linux/amd64)"); empty = the library's default.
   std::string user_agent;

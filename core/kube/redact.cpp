@@ -49,29 +49,51 @@ void mask_values(rapidjson::Value& map, rapidjson::Document::AllocatorType& allo
   for (auto& m : map.GetObject()) m.value.SetString(kMasked.data(), kMasked.size(), alloc);
 }
 
-void redact_value(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc) {
+std::string_view kind_of(const rapidjson::Value& object) {
+  auto k = object.FindMember("kind");
+  if (k == object.MemberEnd() || !k->value.IsString()) return {};
+  return {k->value.GetString(), k->value.GetStringLength()};
+}
+
+enum class Within {
+  Nothing,
+  SecretItem,  // an item of a SecretList: a Secret, though the API server omits its kind
+  Secret,      // somewhere inside a Secret (its metadata, say)
+};
+
+void redact_value(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc,
+                  Within within = Within::Nothing) {
   if (v.IsArray()) {
     for (auto& item : v.GetArray()) redact_value(item, alloc);
     return;
   }
   if (!v.IsObject()) return;
-  bool is_secret = false;
-  if (auto k = v.FindMember("kind"); k != v.MemberEnd() && k->value.IsString())
-    is_secret = std::string_view(k->value.GetString()) == "Secret";
+  const std::string_view kind = kind_of(v);
+  const bool is_secret = within == Within::SecretItem || kind == "Secret";
+  const bool in_secret = is_secret || within == Within::Secret;
+  const bool is_secret_list = kind == "SecretList";
   for (auto& m : v.GetObject()) {
     std::string_view key(m.name.GetString(), m.name.GetStringLength());
     if (is_secret && (key == "data" || key == "stringData")) {
       mask_values(m.value, alloc);
+    } else if (is_secret_list && key == "items" && m.value.IsArray()) {
+      for (auto& item : m.value.GetArray()) redact_value(item, alloc, Within::SecretItem);
     } else if (is_secret_key(key) && (m.value.IsString() || m.value.IsNumber())) {
       if (!(m.value.IsString() && m.value.GetStringLength() == 0))
         m.value.SetString(kMasked.data(), kMasked.size(), alloc);
-    } else if (key == "kubectl.kubernetes.io/last-applied-configuration" && m.value.IsString() &&
-               is_secret) {
+    } else if (in_secret && key == "kubectl.kubernetes.io/last-applied-configuration" &&
+               m.value.IsString()) {
+      // The Secret as it was applied, data included.
       m.value.SetString(kMasked.data(), kMasked.size(), alloc);
     } else {
-      redact_value(m.value, alloc);
+      redact_value(m.value, alloc, in_secret ? Within::Secret : Within::Nothing);
     }
   }
+}
+
+bool looks_like_json(std::string_view body) {
+  const auto first = body.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && (body[first] == '{' || body[first] == '[');
 }
 
 }  // namespace
@@ -90,7 +112,13 @@ std::string redact_json(std::string_view body) {
   if (json_nesting_exceeds(body)) return "<body nested too deeply to show>";
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
-  if (doc.HasParseError() || !(doc.IsObject() || doc.IsArray())) return std::string(body);
+  if (doc.HasParseError() || !(doc.IsObject() || doc.IsArray())) {
+    // Cut off or malformed JSON (a dropped connection, a body over the limit) cannot be walked,
+    // and may hold a Secret: only its size is shown. Plain text is shown as it is.
+    if (looks_like_json(body))
+      return "<body is not valid JSON, not shown: " + std::to_string(body.size()) + " bytes>";
+    return std::string(body);
+  }
   redact_value(doc, doc.GetAllocator());
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);

@@ -13,8 +13,10 @@ inline constexpr std::string_view kMasked = "<masked>";
 // `Authorization: Bearer abc` → `Bearer <masked>`; other headers unchanged.
 std::string redact_header(std::string_view name, std::string_view value);
 
-// A JSON body with credential fields and Secret data/stringData values masked. A body that is
-// not JSON is returned unchanged (run it through Redactor::scrub as well).
+// A JSON body with credential fields (tokens, keys, passwords, wherever they are) masked, and
+// the data, stringData and last-applied-configuration of Secrets: objects of kind Secret and the
+// items of a SecretList (which carry no kind). JSON that does not parse is replaced by its size;
+// other text is returned unchanged (run it through Redactor::scrub as well).
 std::string redact_json(std::string_view body);
 
 // Remembers the secret strings a client holds (tokens, key data) and removes any occurrence

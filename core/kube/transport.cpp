@@ -187,6 +187,7 @@ struct Job {
   Clock::time_point started{};
   Clock::time_point first_start{};
   bool done = false;
+  bool too_large = false;  // the body outgrew RestConfig::max_response_bytes
   std::optional<ApiError> error;
 
   void cleanup() {
@@ -199,9 +200,22 @@ struct Job {
   }
 };
 
+// Bounds the body as it arrives (decompressed, chunked or not): CURLOPT_MAXFILESIZE only sees
+// a Content-Length.
 size_t on_body(char* data, size_t size, size_t n, void* user) {
-  static_cast<Job*>(user)->response.body.append(data, size * n);
-  return size * n;
+  auto* job = static_cast<Job*>(user);
+  const std::size_t bytes = size * n;
+  if (job->response.body.size() + bytes > job->transport->impl().config.max_response_bytes) {
+    job->too_large = true;
+    return 0;  // curl ends the transfer with CURLE_WRITE_ERROR
+  }
+  job->response.body.append(data, bytes);
+  return bytes;
+}
+
+std::string size_text(std::size_t bytes) {
+  if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
@@ -263,6 +277,7 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
   job.response.headers.clear();
   job.response.body.clear();
   job.response.status = 0;
+  job.too_large = false;
   job.errbuf[0] = 0;
   CURL* e = curl_easy_init();
   job.easy = e;
@@ -284,6 +299,7 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
     connect_ms = std::min<long>(connect_ms, static_cast<long>(c.timeout.count()));
   }
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+  curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(c.max_response_bytes));
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(e, CURLOPT_WRITEDATA, &job);
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
@@ -480,6 +496,14 @@ bool finish_attempt(Job& job, CURLcode code) {
     return Clock::now() + delay - job.first_start < impl.config.timeout;
   };
 
+  if (job.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    job.error = decode_error("the answer to " + req.method + " " + url + " is larger than " +
+                             size_text(impl.config.max_response_bytes) +
+                             ", the most this client accepts in one response");
+    t.logger().log(kLogRequests, job.error->message);
+    return false;
+  }
+
   // kube-apiserver answers a failed authentication over HTTP/2 with the response and a GOAWAY;
   // curl 7.88 then often reports the complete response as a partial transfer. A response whose
   // body has exactly its Content-Length arrived whole.
@@ -502,6 +526,7 @@ bool finish_attempt(Job& job, CURLcode code) {
     if (transient_curl_error(code) && is_retry_safe(req.method) && budget_left &&
         within_timeout(delay)) {
       t.logger().log(4, "Retrying " + req.method + " " + url + " after " + err.message);
+      r.retry_delays.push_back(delay);
       job.not_before = Clock::now() + delay;
       return true;
     }
@@ -524,6 +549,7 @@ bool finish_attempt(Job& job, CURLcode code) {
     if (within_timeout(delay)) {
       t.logger().log(4, "Got a Retry-After " + std::to_string(delay.count()) +
                             "ms response for attempt " + std::to_string(r.attempts) + " to " + url);
+      r.retry_delays.push_back(delay);
       job.not_before = Clock::now() + delay;
       return true;
     }

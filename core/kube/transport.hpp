@@ -35,6 +35,8 @@ struct HttpResponse {
   std::string body;
   std::chrono::milliseconds latency{0};  // of the last attempt
   int attempts = 0;
+  // The wait before each retry (Retry-After or backoff), in order.
+  std::vector<std::chrono::milliseconds> retry_delays;
   long new_connections = 0;  // connections opened by the last attempt (0 = reused)
   long http_version = 0;     // 2 for HTTP/2
 

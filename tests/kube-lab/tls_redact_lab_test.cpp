@@ -172,4 +172,43 @@ BOOST_AUTO_TEST_CASE(no_credential_in_any_log_at_any_level) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(secret_lists_are_masked_at_v8_and_v9) {
+  // Keys that are no credential field name (as in a kubeconfig Secret for helm multirm), so
+  // only knowing the object is a Secret can mask them. Applied with kubectl, so the
+  // last-applied-configuration annotation holds the value too.
+  const std::string value = "Lab-Secret-Value-9f3c1e";
+  const std::string value_b64 = base64_encode(value);
+  auto setup = client_for("lab1-admin");
+  ScratchNamespace ns(*setup, "detgw-secretlist");
+  test::TempDir dir;
+  auto manifest = dir.write("secret.yaml",
+                            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: east\n"
+                            "  namespace: " +
+                                ns.name() + "\nstringData:\n  kubeconfig: " + value +
+                                "\ndata:\n  config: " + value_b64 + "\n");
+  auto applied = kubectl({"apply", "-f", manifest.string()});
+  BOOST_REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+  for (int v : {8, 9}) {
+    BOOST_TEST_CONTEXT("-v=" << v) {
+      Captured log;
+      auto admin = client_for("lab1-admin", {}, log.logger(v));
+      auto list = admin->list(resource_path("", "v1", "secrets", ns.name()));
+      KUBE_REQUIRE_OK_LAB(list);
+      // The list really carries the value, and its items no kind (what made them slip through).
+      BOOST_REQUIRE_EQUAL(list->list["items"].Size(), 1u);
+      const auto& item = list->list["items"][0];
+      BOOST_TEST(json_string(item, {"data", "config"}) == value_b64);
+      BOOST_TEST(!item.HasMember("kind"));
+      KUBE_REQUIRE_OK_LAB(admin->get(resource_path("", "v1", "secrets", ns.name(), "east")));
+      KUBE_REQUIRE_OK_LAB(admin->get("/api/v1/secrets?labelSelector=&limit=500"));
+      BOOST_TEST(log.text.find("\"kind\":\"SecretList\"") != std::string::npos);
+      BOOST_TEST(log.text.find(R"("config":"<masked>")") != std::string::npos);
+      BOOST_TEST(log.text.find(value) == std::string::npos);
+      BOOST_TEST(log.text.find(value_b64) == std::string::npos);
+      // Nor the value as the annotation holds it, or its base64 without padding.
+      BOOST_TEST(log.text.find(value_b64.substr(0, value_b64.size() - 4)) == std::string::npos);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

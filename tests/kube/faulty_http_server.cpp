@@ -6,13 +6,17 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 
 namespace detgw::kube::test {
 
-FaultyHttpServer::FaultyHttpServer(std::function<Fault(int)> fault_for, int slow_ms)
-    : fault_for_(std::move(fault_for)), slow_ms_(slow_ms) {
+FaultyHttpServer::FaultyHttpServer(std::function<Fault(int)> fault_for, int slow_ms,
+                                   std::function<CannedResponse(int)> response_for)
+    : fault_for_(std::move(fault_for)), slow_ms_(slow_ms), response_for_(std::move(response_for)) {
+  if (!response_for_) response_for_ = [](int) { return CannedResponse{}; };
   listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
   int one = 1;
   setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -45,6 +49,59 @@ void FaultyHttpServer::serve() {
   }
 }
 
+bool FaultyHttpServer::stall(int fd) {
+  while (!stop_ && !released_) {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 10) > 0) {
+      char c;
+      if (read(fd, &c, 1) <= 0) return false;  // the request was read whole: this is a hang-up
+    }
+  }
+  return true;
+}
+
+namespace {
+
+std::string reason(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    default:
+      return "Status";
+  }
+}
+
+bool write_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    // No SIGPIPE when the client has hung up (as it does on a body over its limit).
+    const ssize_t n = send(fd, data.data() + done, data.size() - done, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// The body in chunks of at most 64 KiB, then the last chunk.
+std::string chunked(const std::string& body) {
+  std::string out;
+  char size[32];
+  for (std::size_t at = 0; at < body.size(); at += 65536) {
+    const std::size_t n = std::min<std::size_t>(65536, body.size() - at);
+    std::snprintf(size, sizeof size, "%zx\r\n", n);
+    out += size;
+    out.append(body, at, n);
+    out += "\r\n";
+  }
+  return out + "0\r\n\r\n";
+}
+
+}  // namespace
+
 void FaultyHttpServer::handle(int fd) {
   // Requests on one keep-alive connection, until a fault closes it or the client does.
   std::string buf;
@@ -64,13 +121,21 @@ void FaultyHttpServer::handle(int fd) {
     if (cl != std::string::npos && cl < end) body_len = std::stoul(buf.substr(cl + 16));
     if (buf.size() < end + 4 + body_len) continue;
     buf.erase(0, end + 4 + body_len);
-    const Fault fault = fault_for_(++requests_);
-    const std::string body = R"({"kind":"Status","status":"Success","message":"ok"})";
-    std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                       std::to_string(body.size()) + "\r\n\r\n";
+    const int n_request = ++requests_;
+    const Fault fault = fault_for_(n_request);
+    const CannedResponse response = response_for_(n_request);
+    const std::string& body = response.body;
+    std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " +
+                       reason(response.status) + "\r\nContent-Type: application/json\r\n" +
+                       response.extra_headers;
+    head += response.chunked ? "Transfer-Encoding: chunked\r\n\r\n"
+                             : "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    if (fault == Fault::Stall && !stall(fd)) {
+      ++abandoned_;
+      break;
+    }
     if (fault == Fault::DropMidResponse) {
-      std::string partial = head + body.substr(0, 10);
-      (void)!write(fd, partial.data(), partial.size());
+      write_all(fd, head + body.substr(0, 10));
       break;  // close with the body incomplete
     }
     if (fault == Fault::Slow) {
@@ -78,8 +143,7 @@ void FaultyHttpServer::handle(int fd) {
       while (!stop_ && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    std::string all = head + body;
-    if (write(fd, all.data(), all.size()) < 0) break;
+    if (!write_all(fd, head + (response.chunked ? chunked(body) : body))) break;
   }
   close(fd);
 }

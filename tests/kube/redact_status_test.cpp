@@ -50,6 +50,37 @@ BOOST_AUTO_TEST_CASE(secret_data_and_credential_fields_are_masked_in_json) {
   BOOST_TEST(redact_json("not json") == "not json");
 }
 
+BOOST_AUTO_TEST_CASE(secret_lists_as_the_api_server_sends_them_are_masked) {
+  // List items carry no kind; the list's kind says they are Secrets.
+  const std::string list =
+      R"({"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"s","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"stringData\":{\"p\":\"hunter2-plain\"}}\n","keep":"me"}},"data":{"password":"aHVudGVyMg=="},"stringData":{"p":"hunter2-plain"},"type":"Opaque"}]})";
+  const std::string out = redact_json(list);
+  BOOST_TEST(out.find("aHVudGVyMg") == std::string::npos, out);
+  BOOST_TEST(out.find("hunter2") == std::string::npos, out);
+  BOOST_TEST(out.find(R"("data":{"password":"<masked>"})") != std::string::npos, out);
+  BOOST_TEST(out.find(R"("keep":"me")") != std::string::npos, out);
+  BOOST_TEST(out.find(R"("name":"s")") != std::string::npos, out);
+  // A Secret anywhere (a watch event, a List of mixed kinds) and its last-applied-configuration.
+  const std::string event =
+      R"({"type":"ADDED","object":{"kind":"Secret","metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"data\":{\"k\":\"c2VjcmV0LXZhbHVl\"}}"}},"data":{"k":"c2VjcmV0LXZhbHVl"}}})";
+  BOOST_TEST(redact_json(event).find("c2VjcmV0LXZhbHVl") == std::string::npos, redact_json(event));
+  // ConfigMaps in a ConfigMapList stay readable.
+  const std::string maps = R"({"kind":"ConfigMapList","items":[{"data":{"a":"b"}}]})";
+  BOOST_TEST(redact_json(maps) == maps);
+  // TokenReview spec, ExecCredential status.
+  BOOST_TEST(redact_json(R"({"kind":"TokenReview","spec":{"token":"eyJabc.def"}})") ==
+             R"({"kind":"TokenReview","spec":{"token":"<masked>"}})");
+}
+
+BOOST_AUTO_TEST_CASE(json_that_does_not_parse_is_not_shown) {
+  // A SecretList cut off by a dropped connection: it cannot be walked, so nothing of it shows.
+  const std::string cut = R"({"kind":"SecretList","items":[{"data":{"password":"aHVudGVy)";
+  BOOST_TEST(redact_json(cut) ==
+             "<body is not valid JSON, not shown: " + std::to_string(cut.size()) + " bytes>");
+  BOOST_TEST(redact_json("  [1, 2") == "<body is not valid JSON, not shown: 7 bytes>");
+  BOOST_TEST(redact_json("404 page not found\n") == "404 page not found\n");
+}
+
 BOOST_AUTO_TEST_CASE(known_secrets_are_scrubbed_from_any_text) {
   Redactor r;
   r.add_secret("supersecrettoken");
