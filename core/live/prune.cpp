@@ -88,8 +88,8 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
   Observation latest = std::move(*first);
   if (request.grace.count() > 0) {
     if (request.progress)
-      request.progress("waiting " + seconds_text(request.grace) + " (--grace) to tell " + std::to_string(latest.leaks.size()) +
-                       " possible leaks from starting tasks");
+      request.progress("waiting " + seconds_text(request.grace) + " (--grace) to tell " +
+                       std::to_string(latest.leaks.size()) + " possible leaks from starting tasks");
     request.sleep(request.grace);
     auto second = observe(client, request.gateway);
     if (!second) return second.error();
@@ -102,10 +102,26 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
   if (outcome.leaks.empty() || !request.confirm || !request.confirm(outcome.leaks)) return outcome;
   outcome.applied = true;
 
-  // The Gateway: one guarded patch, re-planned on the Gateway as it is after each conflict.
+  // Services, then TCPRoutes, then the Gateway: each step removes what marks an allocation as
+  // leaked only after what hangs off it is gone, so a run cut short anywhere (connection lost,
+  // API server gone) leaves what a rerun still finds. Only the very objects observed (uid).
+  for (const auto kind : {PruneItem::Kind::Service, PruneItem::Kind::TcpRoute})
+    for (const auto& item : outcome.leaks) {
+      if (item.kind != kind) continue;
+      auto removed = client.remove_uid(object_path(item), item.uid);
+      if (removed || removed.error().not_found())
+        outcome.removed.push_back(item);
+      else if (removed.error().conflict())
+        outcome.skipped.push_back(item);
+      else
+        return removed.error();
+    }
+
+  // The Gateway: one guarded patch (all of it or nothing), re-planned on the Gateway as it is
+  // after each conflict.
   const std::string gateway_path =
-      kube::resource_path(std::string(kGatewayGroup), "v1", "gateways",
-                          request.gateway.namespace_, request.gateway.name);
+      kube::resource_path(std::string(kGatewayGroup), "v1", "gateways", request.gateway.namespace_,
+                          request.gateway.name);
   Gateway gateway = *latest.snapshot.gateway;
   std::vector<PruneItem> planned;
   for (int attempt = 0; attempt < request.max_attempts; ++attempt) {
@@ -126,17 +142,6 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
     planned.clear();
   }
 
-  // Routes and Services: only the very objects observed (uid), by name.
-  for (const auto& item : outcome.leaks) {
-    if (item.kind != PruneItem::Kind::TcpRoute && item.kind != PruneItem::Kind::Service) continue;
-    auto removed = client.remove_uid(object_path(item), item.uid);
-    if (removed || removed.error().not_found())
-      outcome.removed.push_back(item);
-    else if (removed.error().conflict())
-      outcome.skipped.push_back(item);
-    else
-      return removed.error();
-  }
   std::set<std::string> done;
   for (const auto& item : outcome.removed) done.insert(item.key());
   for (const auto& item : outcome.leaks)
