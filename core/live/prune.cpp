@@ -15,6 +15,16 @@ kube::ApiError refusal(std::string message, int http_code, std::string reason) {
   return e;
 }
 
+// A write whose answer never came (connection reset, API server gone, timeout) may have been
+// applied or not: say so, and how to finish.
+kube::ApiError unanswered(kube::ApiError e) {
+  if (e.failure != kube::FailureKind::Status)
+    e.message +=
+        "; the last removal may or may not have been applied: run the prune again, it starts from "
+        "what the cluster has now";
+  return e;
+}
+
 std::string seconds_text(std::chrono::milliseconds d) {
   const auto ms = d.count();
   std::string text = std::to_string(ms / 1000);
@@ -114,7 +124,7 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
       else if (removed.error().conflict())
         outcome.skipped.push_back(item);
       else
-        return removed.error();
+        return unanswered(removed.error());
     }
 
   // The Gateway: one guarded patch (all of it or nothing), re-planned on the Gateway as it is
@@ -134,7 +144,7 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
       planned.clear();
       break;
     }
-    if (!patched.error().conflict()) return patched.error();
+    if (!patched.error().conflict()) return unanswered(patched.error());
     ++outcome.conflicts;
     auto again = client.get(gateway_path);
     if (!again) return again.error();

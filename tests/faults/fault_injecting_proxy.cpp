@@ -92,7 +92,9 @@ std::string status_response(int status, int retry_after) {
   body += R"("message":"injected by the fault-injecting proxy: )";
   body += reason;
   body += R"(","reason":")";
-  body += status == 429 ? "TooManyRequests" : "InternalError";
+  body += status == 429   ? "TooManyRequests"
+          : status == 503 ? "ServiceUnavailable"
+                          : "InternalError";
   body += R"(","code":)";
   body += std::to_string(status);
   body += "}";

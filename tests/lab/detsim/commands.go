@@ -172,7 +172,7 @@ func orEmpty[T any](s []T) []T {
 // retry.DefaultRetry (5 tries) - what the master does then: alloc fails, or
 // free fails and leaks the listeners (leaked_allocs, cleaned up at the end
 // like the master's startup reconciliation would). abandoned_allocs stopped
-// after their listeners on purpose (--abandon-every, a crashed master) and are
+// after their listeners or Service on purpose (--abandon-every, a crashed master) and are
 // never freed: a pruner's work. lost_listeners counts listeners of a live
 // allocation (routes made, not yet being freed) that were gone from the
 // Gateway when the allocation came to free them: someone else removed them.
@@ -209,7 +209,7 @@ func runChurn(args []string) (any, error) {
 	fs.IntVar(&workers, "workers", 4, "concurrent simulated masters")
 	fs.BoolVar(&strict, "strict", false, "also fail when a 409 survived retry.DefaultRetry")
 	var abandonEvery int
-	fs.IntVar(&abandonEvery, "abandon-every", 0, "every Nth allocation stops after its listeners and is never freed (0: none)")
+	fs.IntVar(&abandonEvery, "abandon-every", 0, "every Nth allocation stops after its listeners (or, every other time, its Service) and is never freed (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -260,8 +260,8 @@ func runChurn(args []string) (any, error) {
 				ao.alloc = prefix + strconv.Itoa(i)
 				ao.job = ""
 				abandon := abandonEvery > 0 && i%abandonEvery == abandonEvery-1
-				if abandon {
-					ao.leak = "after-listeners"
+				if abandon { // alternately before and after the Service, as a master may crash
+					ao.leak = []string{"after-listeners", "after-service"}[(i/abandonEvery)%2]
 				}
 				made, err := cl.alloc(ctx, &ao)
 				mu.Lock()
