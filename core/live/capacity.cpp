@@ -7,8 +7,8 @@ namespace detgw::live {
 namespace {
 
 const std::string kGatewayCrd = "gateways.gateway.networking.k8s.io";
-const std::string kCrdPath =
-    kube::resource_path("apiextensions.k8s.io", "v1", "customresourcedefinitions", {}, kGatewayCrd);
+const std::string kCrdPath = kube::resource_path("apiextensions.k8s.io", "v1",
+                                                 "customresourcedefinitions", {}, kGatewayCrd);
 
 std::string explain(const std::string& message, int n) {
   if (message.find("cost") != std::string::npos)
@@ -68,8 +68,8 @@ std::string max_listeners_patch(const Crd& crd, int n) {
     w.EndObject();
     for (const auto& [part, current] :
          {std::pair{"spec", v.spec_max_listeners}, std::pair{"status", v.status_max_listeners}}) {
-      const std::string at =
-          version + "/schema/openAPIV3Schema/properties/" + part + "/properties/listeners/maxItems";
+      const std::string at = version + "/schema/openAPIV3Schema/properties/" + part +
+                             "/properties/listeners/maxItems";
       if (current) {
         w.StartObject();
         path("test", at);

@@ -98,8 +98,8 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
   Observation latest = std::move(*first);
   if (request.grace.count() > 0) {
     if (request.progress)
-      request.progress("waiting " + seconds_text(request.grace) + " (--grace) to tell " +
-                       std::to_string(latest.leaks.size()) + " possible leaks from starting tasks");
+      request.progress("waiting " + seconds_text(request.grace) + " (--grace) to tell " + std::to_string(latest.leaks.size()) +
+                       " possible leaks from starting tasks");
     request.sleep(request.grace);
     auto second = observe(client, request.gateway);
     if (!second) return second.error();
@@ -130,8 +130,8 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
   // The Gateway: one guarded patch (all of it or nothing), re-planned on the Gateway as it is
   // after each conflict.
   const std::string gateway_path =
-      kube::resource_path(std::string(kGatewayGroup), "v1", "gateways", request.gateway.namespace_,
-                          request.gateway.name);
+      kube::resource_path(std::string(kGatewayGroup), "v1", "gateways",
+                          request.gateway.namespace_, request.gateway.name);
   Gateway gateway = *latest.snapshot.gateway;
   std::vector<PruneItem> planned;
   for (int attempt = 0; attempt < request.max_attempts; ++attempt) {
