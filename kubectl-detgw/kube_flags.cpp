@@ -27,11 +27,7 @@ void KubeFlags::add_to(CLI::App& command) {
       ->allow_extra_args(false);
   command.add_option("--request-timeout", o.request_timeout,
                      "How long to wait for one request (0 = no limit), e.g. 30s");
-  command
-      .add_option("-v,--v", verbosity, "Log level: 6 requests, 8 bodies (credentials masked)")
-      // kubectl's flags take `-v=9` too; CLI11 would read "=9" as the value.
-      ->transform(
-          [](std::string value) { return value.rfind('=', 0) == 0 ? value.substr(1) : value; });
+  command.add_option("-v,--v", verbosity, "Log level: 6 requests, 8 bodies (credentials masked)");
   command.add_option("-o,--output", output, "Output format");
   command.add_flag("--no-headers", no_headers,
                    "Print no headers or summary (text and wide output)");
