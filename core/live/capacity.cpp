@@ -99,6 +99,14 @@ kube::Result<CapChange> change_max_listeners(kube::ApiClient& client, const Crd&
   }
   // Invalid (422) and Forbidden by admission are answers about the cap; anything else is not.
   const auto& e = r.error();
+  if (e.failure != kube::FailureKind::Status && !dry_run) {
+    // Sent, never answered: one patch, so every cap was raised or none was.
+    auto unanswered = e;
+    unanswered.message +=
+        "; the caps may or may not have been raised (all of them or none): kubectl detgw "
+        "capacity shows them";
+    return unanswered;
+  }
   if (e.conflict() || e.failure != kube::FailureKind::Status ||
       !(e.is("Invalid") || (e.forbidden() && !explain(e.server_message, n).empty())))
     return e;

@@ -15,6 +15,16 @@ kube::ApiError refusal(std::string message, int http_code, std::string reason) {
   return e;
 }
 
+// A write whose answer never came (connection reset, API server gone, timeout) may have been
+// applied or not: say so, and how to finish.
+kube::ApiError unanswered(kube::ApiError e) {
+  if (e.failure != kube::FailureKind::Status)
+    e.message +=
+        "; the last removal may or may not have been applied: run the prune again, it starts from "
+        "what the cluster has now";
+  return e;
+}
+
 std::string seconds_text(std::chrono::milliseconds d) {
   const auto ms = d.count();
   std::string text = std::to_string(ms / 1000);
@@ -102,7 +112,23 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
   if (outcome.leaks.empty() || !request.confirm || !request.confirm(outcome.leaks)) return outcome;
   outcome.applied = true;
 
-  // The Gateway: one guarded patch, re-planned on the Gateway as it is after each conflict.
+  // Services, then TCPRoutes, then the Gateway: each step removes what marks an allocation as
+  // leaked only after what hangs off it is gone, so a run cut short anywhere (connection lost,
+  // API server gone) leaves what a rerun still finds. Only the very objects observed (uid).
+  for (const auto kind : {PruneItem::Kind::Service, PruneItem::Kind::TcpRoute})
+    for (const auto& item : outcome.leaks) {
+      if (item.kind != kind) continue;
+      auto removed = client.remove_uid(object_path(item), item.uid);
+      if (removed || removed.error().not_found())
+        outcome.removed.push_back(item);
+      else if (removed.error().conflict())
+        outcome.skipped.push_back(item);
+      else
+        return unanswered(removed.error());
+    }
+
+  // The Gateway: one guarded patch (all of it or nothing), re-planned on the Gateway as it is
+  // after each conflict.
   const std::string gateway_path =
       kube::resource_path(std::string(kGatewayGroup), "v1", "gateways",
                           request.gateway.namespace_, request.gateway.name);
@@ -118,7 +144,7 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
       planned.clear();
       break;
     }
-    if (!patched.error().conflict()) return patched.error();
+    if (!patched.error().conflict()) return unanswered(patched.error());
     ++outcome.conflicts;
     auto again = client.get(gateway_path);
     if (!again) return again.error();
@@ -126,17 +152,6 @@ kube::Result<PruneOutcome> prune_gateway(kube::ApiClient& client, const PruneReq
     planned.clear();
   }
 
-  // Routes and Services: only the very objects observed (uid), by name.
-  for (const auto& item : outcome.leaks) {
-    if (item.kind != PruneItem::Kind::TcpRoute && item.kind != PruneItem::Kind::Service) continue;
-    auto removed = client.remove_uid(object_path(item), item.uid);
-    if (removed || removed.error().not_found())
-      outcome.removed.push_back(item);
-    else if (removed.error().conflict())
-      outcome.skipped.push_back(item);
-    else
-      return removed.error();
-  }
   std::set<std::string> done;
   for (const auto& item : outcome.removed) done.insert(item.key());
   for (const auto& item : outcome.leaks)

@@ -9,6 +9,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/kube/base64.hpp"
+#include "core/kube/kubeconfig.hpp"
+
 namespace detgw::test {
 
 std::filesystem::path source_dir() { return DETGW_SOURCE_DIR; }
@@ -83,6 +86,31 @@ std::filesystem::path TempDir::write(const std::string& name, const std::string&
   std::filesystem::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << content;
   return p;
+}
+
+std::vector<std::string> secret_forms(const std::string& secret) {
+  std::vector<std::string> forms;
+  if (secret.size() < 8) return forms;
+  forms.push_back(secret);
+  forms.push_back(kube::base64_encode(secret));
+  for (std::size_t start = 0; start < secret.size();) {
+    const auto end = secret.find('\n', start);
+    const std::string line = secret.substr(start, end == std::string::npos ? end : end - start);
+    if (line.size() > 40 && line.find("-----") == std::string::npos) forms.push_back(line);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return forms;
+}
+
+std::vector<std::string> kubeconfig_credentials(const std::string& kubeconfig_path) {
+  auto config = kube::load_kubeconfig_file(kubeconfig_path);
+  if (!config) throw std::runtime_error("cannot load " + kubeconfig_path);
+  std::vector<std::string> secrets;
+  for (const auto& [name, user] : config->users)
+    for (const auto* s : {&user.token, &user.password, &user.client_key_data})
+      for (auto& form : secret_forms(*s)) secrets.push_back(std::move(form));
+  return secrets;
 }
 
 std::string read_file_text(const std::filesystem::path& path) {

@@ -23,6 +23,12 @@ struct RunResult {
 RunResult run(const std::vector<std::string>& argv, const std::string& stdin_text = {},
               const std::vector<std::string>& env = {});
 
+// The forms a secret can show in output: itself, its base64, and each line of a PEM body
+// (a key cut in lines is still a leak). Nothing for secrets shorter than 8 characters.
+std::vector<std::string> secret_forms(const std::string& secret);
+// The forms of every token, password and private key of the users of a kubeconfig file.
+std::vector<std::string> kubeconfig_credentials(const std::string& kubeconfig_path);
+
 // A file's whole text ("" when it cannot be read).
 std::string read_file_text(const std::filesystem::path& path);
 // The first ```yaml block after `heading` in a Markdown page, or "" when there is none.

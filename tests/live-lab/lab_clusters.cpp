@@ -7,7 +7,6 @@
 #include <fstream>
 
 #include "core/kube/base64.hpp"
-#include "core/kube/kubeconfig.hpp"
 #include "tests/live-lab/lab_gateway.hpp"
 
 namespace detgw::test::labs {
@@ -58,26 +57,7 @@ std::string secret_data(const std::string& context, const std::string& ns, const
 }
 
 std::vector<std::string> lab_credentials() {
-  auto config = kube::load_kubeconfig_file(lab2::kubeconfig());
-  BOOST_REQUIRE(config.ok());
-  std::vector<std::string> secrets;
-  auto add = [&](const std::string& s) {
-    if (s.size() < 8) return;
-    secrets.push_back(s);
-    secrets.push_back(kube::base64_encode(s));
-    // The middle of a PEM key: a line of its base64 body.
-    for (std::size_t start = 0; start < s.size();) {
-      const auto end = s.find('\n', start);
-      const std::string line = s.substr(start, end == std::string::npos ? end : end - start);
-      if (line.size() > 40 && line.find("-----") == std::string::npos) secrets.push_back(line);
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-  };
-  for (const auto& [name, user] : config->users) {
-    add(user.token);
-    add(user.client_key_data);
-  }
+  auto secrets = kubeconfig_credentials(lab2::kubeconfig());
   // The viewer's and the SA's tokens and the admin's key, at least: never a vacuous check.
   BOOST_REQUIRE(secrets.size() >= 6);
   return secrets;

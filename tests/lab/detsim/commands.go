@@ -171,10 +171,17 @@ func orEmpty[T any](s []T) []T {
 // retry_exhausted counts operations that still failed with 409 after
 // retry.DefaultRetry (5 tries) - what the master does then: alloc fails, or
 // free fails and leaks the listeners (leaked_allocs, cleaned up at the end
-// like the master's startup reconciliation would).
+// like the master's startup reconciliation would). abandoned_allocs stopped
+// after their listeners or Service on purpose (--abandon-every, a crashed master) and are
+// never freed: a pruner's work. lost_listeners counts listeners of a live
+// allocation (routes made, not yet being freed) that were gone from the
+// Gateway when the allocation came to free them: someone else removed them.
 type churnResult struct {
 	Allocs         int      `json:"allocs"`
 	Frees          int      `json:"frees"`
+	Abandoned      []string `json:"abandoned_allocs"`
+	LostListeners  int      `json:"lost_listeners"`
+	LostAllocs     []string `json:"lost_allocs"`
 	Conflicts      int64    `json:"conflicts_retried"`
 	RetryExhausted int      `json:"retry_exhausted"`
 	NoFreePorts    int      `json:"no_free_ports"`
@@ -201,6 +208,8 @@ func runChurn(args []string) (any, error) {
 	fs.DurationVar(&hold, "hold", 200*time.Millisecond, "max time an allocation is held before it is freed")
 	fs.IntVar(&workers, "workers", 4, "concurrent simulated masters")
 	fs.BoolVar(&strict, "strict", false, "also fail when a 409 survived retry.DefaultRetry")
+	var abandonEvery int
+	fs.IntVar(&abandonEvery, "abandon-every", 0, "every Nth allocation stops after its listeners (or, every other time, its Service) and is never freed (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -216,7 +225,8 @@ func runChurn(args []string) (any, error) {
 	}
 	ctx, cancel := contextFor(&o.common)
 	defer cancel()
-	res := &churnResult{Errors: []string{}, LeakedAllocs: []string{}, LeftoverAllocs: []string{}, DuplicatePorts: []int{}}
+	res := &churnResult{Errors: []string{}, LeakedAllocs: []string{}, LeftoverAllocs: []string{}, DuplicatePorts: []int{},
+		Abandoned: []string{}, LostAllocs: []string{}}
 	var mu sync.Mutex
 	prefix := fmt.Sprintf("churn%06x-", rand.Uint32()&0xffffff)
 	ticks := make(chan int)
@@ -249,9 +259,18 @@ func runChurn(args []string) (any, error) {
 				ao := o
 				ao.alloc = prefix + strconv.Itoa(i)
 				ao.job = ""
-				_, err := cl.alloc(ctx, &ao)
+				abandon := abandonEvery > 0 && i%abandonEvery == abandonEvery-1
+				if abandon { // alternately before and after the Service, as a master may crash
+					ao.leak = []string{"after-listeners", "after-service"}[(i/abandonEvery)%2]
+				}
+				made, err := cl.alloc(ctx, &ao)
 				mu.Lock()
 				switch {
+				case err == nil && abandon:
+					res.Allocs++
+					res.Abandoned = append(res.Abandoned, ao.alloc)
+					mu.Unlock()
+					continue
 				case err == nil:
 					res.Allocs++
 				case strings.Contains(err.Error(), "not enough free ports"):
@@ -263,6 +282,18 @@ func runChurn(args []string) (any, error) {
 				}
 				mu.Unlock()
 				time.Sleep(time.Duration(rand.Int63n(int64(hold) + 1)))
+				if err == nil {
+					if lost, lerr := cl.missingListeners(ctx, gwNS, gwName, made); lerr != nil {
+						mu.Lock()
+						res.Errors = append(res.Errors, "checking listeners: "+lerr.Error())
+						mu.Unlock()
+					} else if lost > 0 {
+						mu.Lock()
+						res.LostListeners += lost
+						res.LostAllocs = append(res.LostAllocs, ao.alloc)
+						mu.Unlock()
+					}
+				}
 				if _, err := cl.free(ctx, &o.common, ao.alloc); err != nil {
 					mu.Lock()
 					if apierrors.IsConflict(err) {
@@ -308,15 +339,19 @@ func runChurn(args []string) (any, error) {
 		}
 		seen[int(l.Port)] = true
 	}
+	abandoned := map[string]bool{}
+	for _, a := range res.Abandoned {
+		abandoned[a] = true
+	}
 	for k, v := range gw.Annotations {
-		if strings.HasPrefix(k, portAnnotationPrefix) && strings.HasPrefix(v, prefix) {
+		if strings.HasPrefix(k, portAnnotationPrefix) && strings.HasPrefix(v, prefix) && !abandoned[v] {
 			res.LeftoverAllocs = append(res.LeftoverAllocs, v)
 		}
 	}
 	res.Listeners = len(gw.Spec.Listeners)
-	if len(res.Errors) > 0 || len(res.LeftoverAllocs) > 0 || len(res.DuplicatePorts) > 0 || (strict && res.RetryExhausted > 0) {
-		return res, fmt.Errorf("churn found %d errors, %d leftover allocations, %d duplicate ports, %d exhausted retries",
-			len(res.Errors), len(res.LeftoverAllocs), len(res.DuplicatePorts), res.RetryExhausted)
+	if len(res.Errors) > 0 || len(res.LeftoverAllocs) > 0 || len(res.DuplicatePorts) > 0 || res.LostListeners > 0 || (strict && res.RetryExhausted > 0) {
+		return res, fmt.Errorf("churn found %d errors, %d leftover allocations, %d duplicate ports, %d lost listeners, %d exhausted retries",
+			len(res.Errors), len(res.LeftoverAllocs), len(res.DuplicatePorts), res.LostListeners, res.RetryExhausted)
 	}
 	return res, nil
 }

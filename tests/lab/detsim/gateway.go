@@ -157,6 +157,26 @@ func (cl *clients) freeListeners(ctx context.Context, ns, name, alloc string) ([
 	return freed, err
 }
 
+// missingListeners counts the listeners of a live allocation that are no
+// longer on the Gateway as it made them (det-<port> with its annotation).
+func (cl *clients) missingListeners(ctx context.Context, ns, name string, a *allocResult) (int, error) {
+	gw, err := cl.gw.GatewayV1().Gateways(ns).Get(ctx, name, metav1.GetOptions{})
+	if err != nil {
+		return 0, err
+	}
+	present := map[int]bool{}
+	for _, l := range gw.Spec.Listeners {
+		present[int(l.Port)] = string(l.Name) == listenerName(int(l.Port))
+	}
+	missing := 0
+	for _, p := range a.Ports {
+		if !present[p] || gw.Annotations[portAnnotationPrefix+strconv.Itoa(p)] != a.Alloc {
+			missing++
+		}
+	}
+	return missing, nil
+}
+
 func listenerName(port int) string { return "det-" + strconv.Itoa(port) }
 
 func (cl *clients) createService(ctx context.Context, ns, name, job, alloc string, port int) error {

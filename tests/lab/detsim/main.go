@@ -27,7 +27,7 @@ commands:
          [--proxy-port P] [--leak after-listeners|after-service]
   free   --gateway NS/NAME --namespace NS --alloc ID
   churn  --gateway NS/NAME --range A-B --namespace NS --rate R --duration D
-         [--ports N] [--workers W] [--hold D]
+         [--ports N] [--workers W] [--hold D] [--abandon-every N] [--strict]
 
 common flags: --kubeconfig PATH --context NAME --timeout D
 `
