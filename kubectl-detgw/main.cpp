@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/app/exit_code.hpp"
@@ -84,14 +83,6 @@ int run(int argc, char** argv) {
   PruneCommand prune(app);
   CapacityCommand capacity(app);
   VersionCommand version(app);
-  // kubectl's flags take `-v=9`; CLI11 would read "=9" as the value of -v: make it `--v=9`.
-  std::vector<std::string> long_verbosity;
-  long_verbosity.reserve(static_cast<std::size_t>(argc));
-  for (int i = 1; i < argc; ++i)
-    if (std::string_view(argv[i]).rfind("-v=", 0) == 0) {
-      long_verbosity.push_back(std::string("-") + argv[i]);
-      argv[i] = long_verbosity.back().data();
-    }
   if (auto completed = run_completion(app, argc, argv)) return *completed;
   std::vector<std::string> args = kubectl_style(app, argc, argv);
   std::vector<char*> arg_ptrs;
