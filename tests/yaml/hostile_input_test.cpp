@@ -18,9 +18,42 @@ BOOST_AUTO_TEST_CASE(alias_bomb_is_refused_while_parsing) {
   }
   auto doc = yaml::load_text(bomb, "bomb.yaml");
   BOOST_REQUIRE(!doc.ok());
-  BOOST_TEST(doc.error().message.find("alias bomb") != std::string::npos);
+  BOOST_TEST(doc.error().message.find("more than 2000000 nodes") != std::string::npos,
+             doc.error().message);
   BOOST_TEST(doc.error().where.file == "bomb.yaml");
   BOOST_TEST(doc.error().where.line > 1);
+}
+
+// `[[],[],…]` has no scalar at all; each empty list still costs a node's memory. 16 MiB of them
+// is 5.5 million nodes: refused at the cap, not built.
+BOOST_AUTO_TEST_CASE(millions_of_empty_lists_and_maps_are_refused_at_the_node_cap) {
+  std::string lists = "[";
+  while (lists.size() < (16u << 20) - 8) lists += "[],";
+  lists += "[]]";
+  auto doc = yaml::load_text(lists, "lists.yaml");
+  BOOST_REQUIRE(!doc.ok());
+  BOOST_TEST(doc.error().message.find("more than 2000000 nodes") != std::string::npos,
+             doc.error().message);
+  BOOST_TEST(doc.error().where.file == "lists.yaml");
+  BOOST_TEST(doc.error().where.column > 1000000);
+}
+
+BOOST_AUTO_TEST_CASE(the_node_cap_counts_containers_and_aliases_alike) {
+  yaml::LoadLimits limits;
+  limits.max_nodes = 4;
+  // A map, its key and its value: 3 nodes.
+  BOOST_TEST(yaml::load_text("a: 1\n", "f.yaml", limits).ok());
+  // Two empty lists in a list: 3 nodes, no scalar.
+  BOOST_TEST(yaml::load_text("[[], []]\n", "f.yaml", limits).ok());
+  BOOST_TEST(!yaml::load_text("[[], [], [], []]\n", "f.yaml", limits).ok());
+  // Empty maps, one per line: the error points at the one past the cap.
+  auto maps = yaml::load_text("- {}\n- {}\n- {}\n- {}\n- {}\n", "maps.yaml", limits);
+  BOOST_REQUIRE(!maps.ok());
+  BOOST_TEST(maps.error().message.find("more than 4 nodes") != std::string::npos);
+  BOOST_TEST(maps.error().where.line == 4);
+  // An alias costs its subtree at every use: the list, the anchored list and three uses is 5.
+  BOOST_TEST(!yaml::load_text("[&a [], *a, *a, *a]\n", "f.yaml", limits).ok());
+  BOOST_TEST(yaml::load_text("[&a [], *a, *a]\n", "f.yaml", limits).ok());
 }
 
 BOOST_AUTO_TEST_CASE(modest_aliases_load) {
