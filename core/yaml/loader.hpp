@@ -1,6 +1,7 @@
 #pragma once
 // Loading untrusted YAML into a positioned tree within fixed bounds: a file size cap, a nesting
-// cap, and a cap on nodes with aliases expanded, so an alias bomb is refused while it is parsed.
+// cap, and a cap on every node (maps and lists too) with aliases expanded, so an alias bomb is
+// refused while it is parsed.
 
 #include <cstddef>
 #include <string>
