@@ -31,9 +31,9 @@ std::optional<std::int64_t> parse_yaml_int(std::string_view s) {
   for (char c : s)
     if (c != '_') digits += c;
   std::string_view rest = digits;
-  std::string sign;
+  char sign = 0;
   if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
-    sign = rest.substr(0, 1);
+    sign = rest[0];
     rest.remove_prefix(1);
   }
   int base = 10;
@@ -52,7 +52,11 @@ std::optional<std::int64_t> parse_yaml_int(std::string_view s) {
   }
   // The sign is checked again after the prefix: "0x-1" is no integer.
   if (rest.empty() || rest[0] == '+' || rest[0] == '-') return std::nullopt;
-  return go_parse_int(sign + std::string(rest), base);
+  // Piece by piece: assigning or adding a string_view trips GCC 12's false -Wrestrict at -O3.
+  std::string text;
+  if (sign != 0) text.push_back(sign);
+  text.append(rest.data(), rest.size());
+  return go_parse_int(text, base);
 }
 
 std::optional<double> parse_float(std::string_view s) {
