@@ -39,6 +39,8 @@ LintCommand::LintCommand(CLI::App& parent) {
   cmd->add_flag("--live", live_,
                 "Also check the clusters the values name: their kubeconfig Secrets in the "
                 "release namespace (helm -n, --kube-context), access, permissions, Gateways");
+  cmd->add_flag("-v,--verbose", verbose_,
+                "Also say on stderr how the input was read (the shape detected)");
   cmd->add_option("--timeout", timeout_, "With --live: how long one cluster may take to answer")
       ->capture_default_str();
   rules_.add_to(*cmd);
@@ -100,6 +102,8 @@ void LintCommand::run() {
   } else {
     result = app::lint(options);
   }
+  if (verbose_)
+    for (const auto& line : result.info) std::cerr << line << "\n";
   for (const auto& note : result.notes) std::cerr << note << "\n";
   for (const auto& error : result.errors) std::cerr << "Error: " << error.describe() << "\n";
   if (result.exit_code != app::kExitUsage) {

@@ -27,6 +27,7 @@ class LintCommand {
   bool upgrade_ = false;
   bool no_chart_render_ = false;
   bool live_ = false;
+  bool verbose_ = false;
   std::string timeout_ = "10s";
   bool ran_ = false;
   int exit_code_ = 0;

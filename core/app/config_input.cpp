@@ -2,6 +2,7 @@
 
 #include "core/model/chart_defaults.hpp"
 #include "core/values/merge.hpp"
+#include "core/yaml/scalar.hpp"
 
 namespace detgw::app {
 namespace {
@@ -20,10 +21,37 @@ std::optional<model::InputShape> forced_shape(InputFormat format) {
   return std::nullopt;
 }
 
+std::string config_name(InputFormat format) {
+  switch (format) {
+    case InputFormat::Master:
+      return "a master config";
+    case InputFormat::Devcluster:
+      return "a devcluster config";
+    case InputFormat::Values:
+    case InputFormat::Auto:
+      break;
+  }
+  return "Helm values";
+}
+
+// Helm decodes values into a map and refuses anything else ("cannot unmarshal array into Go
+// value of type map[string]interface {}"); the master and devcluster decode into a struct and
+// refuse it too. An empty document (or one of comments only) is null: empty values.
+Expected<yaml::Document> mapping_at_top(Expected<yaml::Document> doc, InputFormat format) {
+  if (!doc) return doc;
+  const yaml::Node& root = *doc->root;
+  const bool null =
+      root.is_null() || (root.is_scalar() && yaml::resolve(root).type == yaml::ScalarType::Null);
+  if (root.is_mapping() || null) return doc;
+  return input_error("the top level is " + yaml::describe_type(root) + "; " + config_name(format) +
+                         " must be a mapping (key: value)",
+                     root.location);
+}
+
 // Loads the chart defaults: CHART/values.yaml, else the built-in Determined 0.38 defaults.
 Expected<yaml::Document> load_chart_defaults(const std::optional<std::string>& chart) {
   if (!chart) return yaml::load_text(model::determined_chart_defaults(), kChartDefaultsFile);
-  return yaml::load_file(*chart + "/values.yaml");
+  return mapping_at_top(yaml::load_file(*chart + "/values.yaml"), InputFormat::Values);
 }
 
 }  // namespace
@@ -39,20 +67,19 @@ std::optional<InputFormat> parse_input_format(const std::string& name) {
 std::optional<ConfigInput> read_config_input(const ConfigSources& sources,
                                              std::vector<Error>& errors) {
   ConfigInput input;
-  for (const auto& path : sources.values_files) {
-    auto doc = yaml::load_file(path);
+  const std::size_t errors_before = errors.size();
+  const auto keep = [&](Expected<yaml::Document> doc) {
+    doc = mapping_at_top(std::move(doc), sources.input_format);
     if (doc)
       input.documents.push_back(std::move(*doc));
     else
       errors.push_back(doc.error());
-  }
-  for (const auto& [name, text] : sources.inline_values) {
-    auto doc = yaml::load_text(text, name);
-    if (doc)
-      input.documents.push_back(std::move(*doc));
-    else
-      errors.push_back(doc.error());
-  }
+  };
+  for (const auto& path : sources.values_files) keep(yaml::load_file(path));
+  for (const auto& [name, text] : sources.inline_values) keep(yaml::load_text(text, name));
+  // Helm stops at the first file it cannot read: findings about a merge of the others would
+  // describe values no install ever receives.
+  if (errors.size() > errors_before) return std::nullopt;
   std::optional<model::InputShape> shape = forced_shape(sources.input_format);
   if (!shape) {
     for (const auto& doc : input.documents) {

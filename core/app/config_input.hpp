@@ -37,9 +37,10 @@ struct ConfigInput {
 // `<chart defaults>`: where a value from the built-in chart defaults comes from.
 inline constexpr const char* kChartDefaultsFile = "<chart defaults>";
 
-// Reads every file: an unreadable one adds to `errors` and the others are still read. nullopt
-// (with a usage error added) when the run cannot go on: inputs of different shapes, or --set
-// flags on input that is not Helm values.
+// Reads every file; each one that cannot be read, or whose top level is not a mapping, adds an
+// input error. nullopt when the run cannot go on: any input error (after reading all, so each
+// is reported), inputs of different shapes, or --set flags on input that is not Helm values
+// (usage errors).
 std::optional<ConfigInput> read_config_input(const ConfigSources& sources,
                                              std::vector<Error>& errors);
 

@@ -47,6 +47,7 @@ CommandResult doctor(const DoctorOptions& options) {
   const auto fail_level = options.strict ? report::Severity::Warning : report::Severity::Error;
   auto finish = [&] {
     report::sort_findings(result.report.findings);
+    note_input_errors(result.report, result.errors);
     result.exit_code = exit_code_for(result.report.findings, fail_level, result.errors);
     return std::move(result);
   };

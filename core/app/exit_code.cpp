@@ -47,9 +47,9 @@ int exit_code_for(const std::vector<report::Finding>& findings, report::Severity
   return code;
 }
 
-void note_unreadable(report::Report& report, const std::vector<Error>& errors) {
+void note_input_errors(report::Report& report, const std::vector<Error>& errors) {
   for (const auto& e : errors)
-    if (e.kind == ErrorKind::Input) report.unreadable.push_back(e.describe());
+    if (e.kind == ErrorKind::Input) report.input_errors.push_back({e.where, e.message});
 }
 
 }  // namespace detgw::app

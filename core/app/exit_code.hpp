@@ -20,6 +20,6 @@ int exit_code_for(const std::vector<report::Finding>& findings, report::Severity
 
 // Records in `report` the inputs `errors` says could not be read, so no format calls the run
 // a success.
-void note_unreadable(report::Report& report, const std::vector<Error>& errors);
+void note_input_errors(report::Report& report, const std::vector<Error>& errors);
 
 }  // namespace detgw::app

@@ -31,6 +31,7 @@ CommandResult lint(const LintOptions& options) {
 
   auto input = read_config_input(options, result.errors);
   if (!input) {
+    note_input_errors(result.report, result.errors);
     result.exit_code = exit_code_for({}, fail_level, result.errors);
     return result;
   }
@@ -41,7 +42,7 @@ CommandResult lint(const LintOptions& options) {
   if (documents.empty() && options.values_files.empty())
     result.report.inputs.push_back(
         {options.chart ? *options.chart + "/values.yaml" : kChartDefaultsFile, "values"});
-  result.notes.push_back("linting as " + model::to_string(shape) + " input");
+  result.info.push_back("linting as " + model::to_string(shape) + " input");
 
   std::vector<rules::Rule> selected;
   for (const auto& rule : rules)
@@ -50,30 +51,27 @@ CommandResult lint(const LintOptions& options) {
       selected.push_back(rule);
 
   std::size_t rms = 0, pools = 0, gateways = 0;
-  const bool some_input_failed = !result.errors.empty();
-  if (!(some_input_failed && documents.empty())) {
-    auto models = build_models(options, documents, shape, result.errors, result.notes);
-    for (auto& model : models) {
-      model.max_listeners = options.max_listeners;
-      rms += model.rms.size();
-      pools += model.pool_count();
-      gateways += model.gateway_count();
-      auto findings = rules::run_rules(model, selected);
-      if (shape == model::InputShape::Values && options.chart && options.chart_render &&
-          options.selection.is_enabled("HLM012")) {
-        auto chart = check_chart_render(options, model, findings, options.upgrade);
-        for (auto& f : chart.findings) findings.push_back(std::move(f));
-        for (auto& note : chart.notes) result.notes.push_back(std::move(note));
-      }
-      for (auto& finding : findings)
-        if (!options.selection.is_suppressed(finding))
-          result.report.findings.push_back(std::move(finding));
+  auto models = build_models(options, documents, shape, result.errors, result.notes);
+  for (auto& model : models) {
+    model.max_listeners = options.max_listeners;
+    rms += model.rms.size();
+    pools += model.pool_count();
+    gateways += model.gateway_count();
+    auto findings = rules::run_rules(model, selected);
+    if (shape == model::InputShape::Values && options.chart && options.chart_render &&
+        options.selection.is_enabled("HLM012")) {
+      auto chart = check_chart_render(options, model, findings, options.upgrade);
+      for (auto& f : chart.findings) findings.push_back(std::move(f));
+      for (auto& note : chart.notes) result.notes.push_back(std::move(note));
     }
+    for (auto& finding : findings)
+      if (!options.selection.is_suppressed(finding))
+        result.report.findings.push_back(std::move(finding));
   }
   report::sort_findings(result.report.findings);
   result.report.subject_summary = plural(rms, "resource manager") + ", " + plural(pools, "pool") +
                                   ", " + plural(gateways, "gateway");
-  note_unreadable(result.report, result.errors);
+  note_input_errors(result.report, result.errors);
   result.exit_code = exit_code_for(result.report.findings, fail_level, result.errors);
   return result;
 }

@@ -27,7 +27,8 @@ struct LintOptions : ConfigSources {
 struct CommandResult {
   report::Report report;
   std::vector<Error> errors;       // what stopped part of the run (unreadable input, bad flags)
-  std::vector<std::string> notes;  // for stderr: the shape chosen, skipped inputs
+  std::vector<std::string> notes;  // for stderr: skipped inputs, checks that could not run
+  std::vector<std::string> info;   // for stderr with -v only: the shape chosen
   int exit_code = 0;
 };
 

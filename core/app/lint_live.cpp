@@ -110,7 +110,7 @@ CommandResult lint_live(LintOptions options, const LiveLintOptions& live) {
   const auto fail_level = options.strict ? report::Severity::Warning : report::Severity::Error;
   auto finish = [&] {
     report::sort_findings(result.report.findings);
-    note_unreadable(result.report, result.errors);
+    note_input_errors(result.report, result.errors);
     result.exit_code = exit_code_for(result.report.findings, fail_level, result.errors);
     return std::move(result);
   };

@@ -37,6 +37,7 @@ std::string_view to_string(CheckOutcome outcome) {
 
 Summary Report::summary() const {
   Summary s;
+  s.input_errors = static_cast<int>(input_errors.size());
   for (const auto& f : findings) {
     switch (f.severity) {
       case Severity::Error:

@@ -46,10 +46,18 @@ struct CheckResult {
   std::string detail;  // what was seen ("v1.3.0, experimental"), or why it was skipped
 };
 
+// An input that could not be read or parsed: a report with any is never a success, whatever its
+// findings, and every format says so.
+struct InputError {
+  SourceLocation location;  // line and column 0 when unknown (a missing file)
+  std::string message;      // without the location
+};
+
 struct Summary {
   int errors = 0;
   int warnings = 0;
   int infos = 0;
+  int input_errors = 0;
 };
 
 struct Report {
@@ -61,9 +69,7 @@ struct Report {
   // Diagnostic commands: every check run, in order. Text output then groups them like
   // `linkerd check` instead of listing findings by file.
   std::vector<CheckResult> checks;
-  // Inputs that could not be read or parsed (`file:line:column: message`): a report with any is
-  // never a success, whatever its findings.
-  std::vector<std::string> unreadable;
+  std::vector<InputError> input_errors;
 
   Summary summary() const;
 };

@@ -148,6 +148,13 @@ std::string location_text(const SourceLocation& location) {
   return out;
 }
 
+std::string describe(const InputError& error) {
+  std::string out = location_text(error.location);
+  if (!out.empty()) out += ": ";
+  out += error.message;
+  return out;
+}
+
 std::string input_list(const Report& report) {
   std::string out;
   for (const auto& input : report.inputs) {

@@ -60,6 +60,8 @@ bool is_pseudo_file(std::string_view file);
 std::string location_text(const SourceLocation& location);
 // A YAML double-quoted scalar holding `text` exactly; non-printable characters escaped.
 std::string yaml_quoted(std::string_view text);
+// `file:line:column: message` of an input error.
+std::string describe(const InputError& error);
 // "values.yaml, master.yaml"
 std::string input_list(const Report& report);
 // Input text made safe for a terminal: no control character reaches it; a line break continues

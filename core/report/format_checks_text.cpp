@@ -39,6 +39,8 @@ std::string format_checks_text(const Report& report, const FormatOptions& option
   constexpr std::string_view kIndent = "    ";
   const auto findings = sorted_findings(report);
   std::string out;
+  for (const auto& error : report.input_errors)
+    out += paint(kRed, "✖") + " could not read " + printable(describe(error), kIndent) + "\n";
   const std::string* group = nullptr;
   for (const auto& check : report.checks) {
     if (!group || *group != check.group) {
@@ -80,7 +82,10 @@ std::string format_checks_text(const Report& report, const FormatOptions& option
   const std::string subject =
       report.subject_summary.empty() ? "" : " for " + printable(report.subject_summary, "");
   out += "\n";
-  if (s.errors > 0)
+  if (s.input_errors > 0)
+    out += paint(kRed, "×") + " " + count(s.input_errors, "input error") + ", " +
+           count(s.errors, "error") + ", " + count(s.warnings, "warning") + subject + "\n";
+  else if (s.errors > 0)
     out += paint(kRed, "×") + " " + count(s.errors, "error") + ", " + count(s.warnings, "warning") +
            subject + "\n";
   else if (s.warnings > 0)

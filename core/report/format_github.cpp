@@ -1,5 +1,6 @@
 // `-o github`: GitHub Actions workflow commands, one annotation per finding:
-// `::error file=values.yaml,line=12,col=5,title=MRM012::message`.
+// `::error file=values.yaml,line=12,col=5,title=MRM012::message`, and one `::error` per input
+// that could not be read.
 
 #include "core/report/format.hpp"
 
@@ -59,29 +60,45 @@ std::string_view command(Severity severity) {
   return "error";
 }
 
+// `file=…,line=…,col=…` of a location; a pseudo-file (`<command line>`, `<stdin>`) is no file in
+// the repository: no file/line to point at.
+std::vector<std::string> location_properties(const SourceLocation& location) {
+  std::vector<std::string> properties;
+  if (location.file.empty() || is_pseudo_file(location.file)) return properties;
+  properties.push_back("file=" + escape_property(location.file));
+  if (location.line > 0) {
+    properties.push_back("line=" + std::to_string(location.line));
+    if (location.column > 0) properties.push_back("col=" + std::to_string(location.column));
+  }
+  return properties;
+}
+
+std::string annotation(std::string_view name, const std::vector<std::string>& properties,
+                       std::string_view message) {
+  std::string out = "::";
+  out += name;
+  for (std::size_t i = 0; i < properties.size(); ++i) out += (i == 0 ? " " : ",") + properties[i];
+  out += "::" + escape_data(message) + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string format_github(const Report& report, const FormatOptions& /*options*/) {
   std::string out;
+  for (const auto& e : report.input_errors) {
+    auto properties = location_properties(e.location);
+    properties.push_back("title=input error");
+    out += annotation("error", properties, describe(e));
+  }
   for (const auto& f : sorted_findings(report)) {
-    std::vector<std::string> properties;
-    // A pseudo-file (`<command line>`) is no file in the repository: no file/line to point at.
-    if (!f.location.file.empty() && !is_pseudo_file(f.location.file)) {
-      properties.push_back("file=" + escape_property(f.location.file));
-      if (f.location.line > 0) {
-        properties.push_back("line=" + std::to_string(f.location.line));
-        if (f.location.column > 0) properties.push_back("col=" + std::to_string(f.location.column));
-      }
-    }
+    auto properties = location_properties(f.location);
     if (!f.code.empty()) properties.push_back("title=" + escape_property(f.code));
 
     std::string message = f.message;
     if (!f.hint.empty()) message += "\nhint: " + f.hint;
     if (!f.path.empty()) message += "\npath: " + f.path;
-
-    out += "::" + std::string(command(f.severity));
-    for (std::size_t i = 0; i < properties.size(); ++i) out += (i == 0 ? " " : ",") + properties[i];
-    out += "::" + escape_data(message) + "\n";
+    out += annotation(command(f.severity), properties, message);
   }
   return out;
 }

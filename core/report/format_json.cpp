@@ -1,5 +1,5 @@
-// `-o json`: {"tool","version","inputs","findings","checks" (diagnostics only),"summary"}, pretty
-// printed by RapidJSON.
+// `-o json`: {"tool","version","inputs","findings","input_errors","checks" (diagnostics only),
+// "summary"}, pretty printed by RapidJSON.
 
 #include "core/report/format.hpp"
 #include "core/report/json_writer.hpp"
@@ -43,6 +43,18 @@ std::string format_json(const Report& report, const FormatOptions& options) {
   }
   w.EndArray();
 
+  put(w, "input_errors");
+  w.StartArray();
+  for (const auto& e : report.input_errors) {
+    w.StartObject();
+    put(w, "file", e.location.file);
+    put(w, "line", e.location.line);
+    put(w, "column", e.location.column);
+    put(w, "message", e.message);
+    w.EndObject();
+  }
+  w.EndArray();
+
   if (!report.checks.empty()) {
     put(w, "checks");
     w.StartArray();
@@ -64,6 +76,7 @@ std::string format_json(const Report& report, const FormatOptions& options) {
   put(w, "errors", s.errors);
   put(w, "warnings", s.warnings);
   put(w, "infos", s.infos);
+  put(w, "input_errors", s.input_errors);
   w.EndObject();
 
   w.EndObject();

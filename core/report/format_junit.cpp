@@ -1,5 +1,6 @@
 // `-o junit`: one testsuite named after the tool, one testcase per finding (classname = code);
-// errors and warnings fail, infos pass; no findings is one passing testcase "lint".
+// errors and warnings fail, infos pass; an input that could not be read is a testcase with an
+// <error>; no findings and no input errors is one passing testcase "lint".
 
 #include "core/report/format.hpp"
 
@@ -92,14 +93,25 @@ std::string format_junit(const Report& report, const FormatOptions& /*options*/)
   for (const auto& f : findings) {
     if (f.severity != Severity::Info) ++failures;
   }
-  const int tests = findings.empty() ? 1 : static_cast<int>(findings.size());
+  const int errors = static_cast<int>(report.input_errors.size());
+  const bool passed = findings.empty() && errors == 0;
+  const int tests = passed ? 1 : static_cast<int>(findings.size()) + errors;
   const std::string counts = attr("tests", std::to_string(tests)) +
-                             attr("failures", std::to_string(failures)) + attr("errors", "0");
+                             attr("failures", std::to_string(failures)) +
+                             attr("errors", std::to_string(errors));
 
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<testsuites" + attr("name", suite) + counts + ">\n";
   out += "  <testsuite" + attr("name", suite) + counts + attr("skipped", "0") + ">\n";
-  if (findings.empty()) {
+  for (const auto& e : report.input_errors) {
+    const auto where = location_text(e.location);
+    out += "    <testcase" + attr("classname", "input") +
+           attr("name", where.empty() ? "input" : where) + ">\n";
+    out += "      <error" + attr("type", "input error") + attr("message", e.message) + ">" +
+           xml(describe(e) + "\n") + "</error>\n";
+    out += "    </testcase>\n";
+  }
+  if (passed) {
     const auto inputs = input_list(report);
     out += "    <testcase" + attr("classname", suite) + attr("name", "lint") + ">\n";
     out += "      <system-out>" +

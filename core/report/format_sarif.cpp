@@ -1,5 +1,7 @@
 // `-o sarif`: SARIF 2.1.0, one run, one reportingDescriptor per code present, one result per
-// finding. Pseudo-files (`<command line>`, `<chart defaults>`) get only a logical location.
+// finding. Pseudo-files (`<command line>`, `<chart defaults>`) get only a logical location. An
+// input that could not be read makes the invocation unsuccessful, with one error notification
+// each: a consumer that only counts results must not see a pass.
 
 #include <cstdio>
 #include <map>
@@ -43,29 +45,35 @@ std::string file_uri(std::string_view path) {
   return out;
 }
 
-void write_location(JsonWriter& w, const Finding& f) {
-  const bool physical = !f.location.file.empty() && !is_pseudo_file(f.location.file);
+bool is_physical(const SourceLocation& location) {
+  return !location.file.empty() && !is_pseudo_file(location.file);
+}
+
+void write_physical_location(JsonWriter& w, const SourceLocation& location) {
+  put(w, "physicalLocation");
   w.StartObject();
-  if (physical) {
-    put(w, "physicalLocation");
+  put(w, "artifactLocation");
+  w.StartObject();
+  put(w, "uri", file_uri(location.file));
+  w.EndObject();
+  if (location.line > 0) {
+    put(w, "region");
     w.StartObject();
-    put(w, "artifactLocation");
-    w.StartObject();
-    put(w, "uri", file_uri(f.location.file));
-    w.EndObject();
-    if (f.location.line > 0) {
-      put(w, "region");
-      w.StartObject();
-      put(w, "startLine");
-      w.Int(f.location.line);
-      if (f.location.column > 0) {
-        put(w, "startColumn");
-        w.Int(f.location.column);
-      }
-      w.EndObject();
+    put(w, "startLine");
+    w.Int(location.line);
+    if (location.column > 0) {
+      put(w, "startColumn");
+      w.Int(location.column);
     }
     w.EndObject();
   }
+  w.EndObject();
+}
+
+void write_location(JsonWriter& w, const Finding& f) {
+  const bool physical = is_physical(f.location);
+  w.StartObject();
+  if (physical) write_physical_location(w, f.location);
   if (!f.path.empty() || !physical) {
     put(w, "logicalLocations");
     w.StartArray();
@@ -127,6 +135,37 @@ std::string format_sarif(const Report& report, const FormatOptions& options) {
   w.EndArray();
   w.EndObject();  // driver
   w.EndObject();  // tool
+
+  put(w, "invocations");
+  w.StartArray();
+  w.StartObject();
+  put(w, "executionSuccessful");
+  w.Bool(report.input_errors.empty());
+  if (!report.input_errors.empty()) {
+    put(w, "toolExecutionNotifications");
+    w.StartArray();
+    for (const auto& e : report.input_errors) {
+      w.StartObject();
+      put(w, "level", "error");
+      put(w, "message");
+      w.StartObject();
+      // The location is in the text too: `<stdin>` has no physical location to carry it.
+      put(w, "text", describe(e));
+      w.EndObject();
+      if (is_physical(e.location)) {
+        put(w, "locations");
+        w.StartArray();
+        w.StartObject();
+        write_physical_location(w, e.location);
+        w.EndObject();
+        w.EndArray();
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndArray();
 
   put(w, "results");
   w.StartArray();

@@ -62,9 +62,9 @@ std::string format_text(const Report& report, const FormatOptions& options) {
   const std::string in_inputs = inputs.empty() ? "" : " in " + inputs;
   std::string out;
 
-  for (const auto& what : report.unreadable)
-    out += paint(kRed, "✖") + " could not read " + printable(what, "    ") + "\n";
-  if (findings.empty() && !report.unreadable.empty()) return out;
+  for (const auto& error : report.input_errors)
+    out += paint(kRed, "✖") + " could not read " + printable(describe(error), "    ") + "\n";
+  if (findings.empty() && !report.input_errors.empty()) return out;
   if (findings.empty()) {
     out += paint(kGreen, "✔") + " no problems found" + in_inputs;
     if (!report.subject_summary.empty()) {

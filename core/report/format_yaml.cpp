@@ -108,6 +108,18 @@ std::string format_yaml(const Report& report, const FormatOptions& options) {
     }
   }
 
+  if (report.input_errors.empty()) {
+    out += "input_errors: []\n";
+  } else {
+    out += "input_errors:\n";
+    for (const auto& e : report.input_errors) {
+      line(out, "  - ", "file", e.location.file);
+      line(out, "    ", "line", e.location.line);
+      line(out, "    ", "column", e.location.column);
+      line(out, "    ", "message", e.message);
+    }
+  }
+
   if (!report.checks.empty()) {
     out += "checks:\n";
     for (const auto& c : report.checks) {
@@ -124,6 +136,7 @@ std::string format_yaml(const Report& report, const FormatOptions& options) {
   line(out, "  ", "errors", s.errors);
   line(out, "  ", "warnings", s.warnings);
   line(out, "  ", "infos", s.infos);
+  line(out, "  ", "input_errors", s.input_errors);
   return out;
 }
 

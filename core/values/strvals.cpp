@@ -16,6 +16,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/support/go_int.hpp"
 #include "core/values/json_value.hpp"
 #include "core/values/merge.hpp"
 #include "core/values/tree.hpp"
@@ -33,6 +34,9 @@ constexpr int kMaxNestedNameLevel = 30;
 // Not in Helm (Go's stack grows): a bound on `a[0][0][0]...` recursion here.
 constexpr int kMaxRecursion = 2000;
 constexpr std::size_t kMaxSetFileBytes = 16u << 20;
+// Not in Helm: a bound on the nulls that list indices add, over all flags of a run. MaxIndex
+// bounds one index, but `a[65536],b[65536],…` in one argument adds 65536 nulls per 12 bytes.
+constexpr std::size_t kMaxPadding = 1u << 20;
 
 // ---- the working tree -------------------------------------------------------------------
 
@@ -170,28 +174,6 @@ bool equal_fold(std::string_view a, std::string_view b) {
   return true;
 }
 
-// strconv.ParseInt(s, 10, 64): optional sign, decimal digits only.
-std::optional<std::int64_t> go_parse_int(std::string_view s) {
-  bool negative = false;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return std::nullopt;
-  std::uint64_t value = 0;
-  constexpr std::uint64_t limit = std::uint64_t{1} << 63;  // |int64 min|
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint64_t>(c - '0');
-    if (value > limit) return std::nullopt;
-  }
-  if (!negative && value == limit) return std::nullopt;
-  if (negative)
-    return value == limit ? std::numeric_limits<std::int64_t>::min()
-                          : -static_cast<std::int64_t>(value);
-  return static_cast<std::int64_t>(value);
-}
-
 // strconv.Atoi, with its error text.
 std::optional<long long> go_atoi(std::string_view s, std::string& error) {
   std::string_view digits = s;
@@ -239,8 +221,9 @@ struct Scan {
 
 class Parser {
  public:
-  Parser(std::string_view input, Mode mode, SourceLocation at)
-      : in_(input), mode_(mode), at_(std::move(at)) {}
+  // `padding_left`: how many more nulls list indices may add, shared by the flags of a run.
+  Parser(std::string_view input, Mode mode, SourceLocation at, std::size_t& padding_left)
+      : in_(input), mode_(mode), at_(std::move(at)), padding_left_(padding_left) {}
 
   R parse(W& root) {
     for (;;) {
@@ -297,6 +280,13 @@ class Parser {
       return fail("index of " + std::to_string(index) +
                   " is greater than maximum supported index of " + std::to_string(kMaxIndex));
     const auto i = static_cast<std::size_t>(index);
+    if (list.items.size() <= i) {
+      const std::size_t added = i + 1 - list.items.size();
+      if (added > padding_left_)
+        return fail("list indices would add more than " + std::to_string(kMaxPadding) +
+                    " null entries in all; refusing (index " + std::to_string(index) + ")");
+      padding_left_ -= added;
+    }
     while (list.items.size() <= i) list.items.push_back(leaf(yaml::make_null(at_)));
     list.items[i] = value;
     return ok();
@@ -550,6 +540,7 @@ class Parser {
   std::size_t pos_ = 0;
   Mode mode_;
   SourceLocation at_;
+  std::size_t& padding_left_;
   int depth_ = 0;
 };
 
@@ -614,7 +605,9 @@ std::string flag_name(SetKind kind) {
   return "--set";
 }
 
-Expected<NodePtr> apply_set_flag(const NodePtr& values, const SetFlag& flag) {
+namespace {
+
+Expected<NodePtr> apply_one(const NodePtr& values, const SetFlag& flag, std::size_t& padding_left) {
   const SourceLocation at = flag_location(flag.index);
   if (values && !detail::is_nil(*values) && !detail::is_table(*values))
     return Error{ErrorKind::Internal,
@@ -637,10 +630,17 @@ Expected<NodePtr> apply_set_flag(const NodePtr& values, const SetFlag& flag) {
 
   WPtr root = values && detail::is_table(*values) ? leaf(values) : new_container(W::Kind::Map);
   open_map(*root);
-  Parser parser(flag.expression, mode_of(flag.kind), at);
+  Parser parser(flag.expression, mode_of(flag.kind), at, padding_left);
   R r = parser.parse(*root);
   if (r.st == St::Fail) return flag_error(flag, r.message);
   return detail::normalize(freeze(*root, at));
+}
+
+}  // namespace
+
+Expected<NodePtr> apply_set_flag(const NodePtr& values, const SetFlag& flag) {
+  std::size_t padding_left = kMaxPadding;
+  return apply_one(values, flag, padding_left);
 }
 
 Expected<NodePtr> apply_set_flags(const NodePtr& values, const std::vector<SetFlag>& flags) {
@@ -651,8 +651,9 @@ Expected<NodePtr> apply_set_flags(const NodePtr& values, const std::vector<SetFl
     return order_of(a->kind) < order_of(b->kind);
   });
   NodePtr current = values;
+  std::size_t padding_left = kMaxPadding;
   for (const SetFlag* flag : ordered) {
-    auto next = apply_set_flag(current, *flag);
+    auto next = apply_one(current, *flag, padding_left);
     if (!next) return next.error();
     current = *next;
   }

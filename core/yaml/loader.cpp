@@ -1,5 +1,8 @@
 #include "core/yaml/loader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -7,8 +10,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -57,6 +58,27 @@ std::optional<Error> check_encoding(std::string_view text, const std::string& fi
       ++column;
     }
     i += len;
+  }
+  return std::nullopt;
+}
+
+// yaml-cpp tokenizes a whole flow collection (`[…]`, `{…}`: it may turn out to be a mapping key)
+// before it emits the first event inside it, so the node cap, counted on events, comes after the
+// memory is spent: 16 MiB of `[[],[],…]` or `[0,0,…]` is about 2 GB of tokens. Each node in a
+// flow collection after the first follows a `[`, `{` or `,`; counting them all, quoted text and
+// comments included, bounds the tokens before parsing. Only data-like files have two million.
+std::optional<Error> check_flow_size(std::string_view text, const std::string& file,
+                                     const LoadLimits& limits) {
+  std::size_t indicators = 0;
+  int line = 1;
+  for (const char c : text) {
+    if (c == '\n') ++line;
+    if (c != '[' && c != '{' && c != ',') continue;
+    if (++indicators > limits.max_nodes)
+      return input_error("more than " + std::to_string(limits.max_nodes) +
+                             " flow indicators ([, { and ,): the document could hold more than " +
+                             std::to_string(limits.max_nodes) + " nodes; refusing to load it",
+                         {file, line, 0});
   }
   return std::nullopt;
 }
@@ -128,14 +150,17 @@ class TreeBuilder : public YAML::EventHandler {
   void count(std::size_t nodes, const YAML::Mark& mark) {
     total_ += nodes;
     if (total_ > limits_.max_nodes)
-      throw_limit("document expands to more than " + std::to_string(limits_.max_nodes) +
-                      " nodes (an alias bomb?); refusing to load it",
+      throw_limit("document has more than " + std::to_string(limits_.max_nodes) +
+                      " nodes (maps, lists and scalars, an alias counted at every use); "
+                      "refusing to load it",
                   mark);
   }
 
   void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
     if (stack_.size() >= limits_.max_depth)
       throw_limit("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
+    // Every node costs memory, empty ones too: `[[],[],…]` has no scalar at all.
+    count(1, mark);
     auto node = std::make_shared<Node>();
     node->kind = kind;
     node->tag = (tag == "?" || tag == "!") ? "" : tag;
@@ -236,6 +261,81 @@ std::string strip_yaml_cpp_prefix(std::string message) {
   return message;
 }
 
+// Closes the descriptor it owns.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Reads `fd` to its end within `max_bytes`; `what` names it in messages ("standard input").
+Expected<std::string> read_stream(int fd, const SourceLocation& where, const std::string& what,
+                                  std::size_t max_bytes) {
+  std::string content;
+  char chunk[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return input_error("cannot read " + what + ": " + std::strerror(errno), where);
+    if (n == 0) return content;
+    content.append(chunk, static_cast<std::size_t>(n));
+    if (content.size() > max_bytes)
+      return input_error(
+          what + " is larger than the " + human_size(max_bytes) + " limit for an input file",
+          where);
+  }
+}
+
+std::string kind_of(const struct stat& st) {
+  if (S_ISFIFO(st.st_mode)) return "pipe";
+  if (S_ISCHR(st.st_mode)) return "character device";
+  return "file";
+}
+
+// `-f <(…)` names /dev/fd/N, a link (through /proc/self/fd) to "pipe:[inode]": an anonymous pipe
+// whose writer already runs, read like standard input. A named FIFO resolves to a path on disk.
+bool is_anonymous_pipe(std::string path) {
+  for (int hop = 0; hop < 40; ++hop) {  // 40: the kernel's own limit on symbolic links
+    char target[4096];
+    const ssize_t n = ::readlink(path.c_str(), target, sizeof target);
+    if (n < 0 || static_cast<std::size_t>(n) == sizeof target) return false;
+    std::string link(target, static_cast<std::size_t>(n));
+    if (link.starts_with("pipe:")) return true;
+    if (!link.starts_with('/')) {
+      const auto slash = path.rfind('/');
+      link = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + link;
+    }
+    path = std::move(link);
+  }
+  return false;
+}
+
+// What cannot be read as an input file, named for what it is. Character devices are read:
+// `-f /dev/null` is how people pass empty values, and Helm reads it.
+std::optional<Error> refuse_non_file(const struct stat& st, const std::string& path) {
+  const SourceLocation where{path, 0, 0};
+  if (S_ISDIR(st.st_mode)) return input_error("is a directory, not a file", where);
+  if (S_ISBLK(st.st_mode)) return input_error("is a block device, not a file", where);
+  if (S_ISSOCK(st.st_mode)) return input_error("is a socket, not a file", where);
+  // Opening a named FIFO blocks until some process opens it for writing, possibly forever, and
+  // nothing can tell beforehand whether one will. Refused; its content can come on stdin.
+  if (S_ISFIFO(st.st_mode) && !is_anonymous_pipe(path))
+    return input_error(
+        "is a named pipe (FIFO), which is not read as a file: opening it waits for a writer; "
+        "pass its content on standard input instead (for example -f - < " +
+            path + ")",
+        where);
+  return std::nullopt;
+}
+
 }  // namespace
 
 Expected<Document> load_text(std::string_view text, const std::string& file,
@@ -246,6 +346,7 @@ Expected<Document> load_text(std::string_view text, const std::string& file,
                        {file, 0, 0});
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto bad = check_encoding(text, file)) return *bad;
+  if (auto bad = check_flow_size(text, file, limits)) return *bad;
 
   std::istringstream in{std::string(text)};
   TreeBuilder builder(file, limits);
@@ -267,35 +368,26 @@ Expected<Document> load_text(std::string_view text, const std::string& file,
 }
 
 Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
-  std::string content;
-  if (path == "-") {
-    std::ostringstream buffer;
-    char chunk[65536];
-    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
-      content.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
-      if (content.size() > max_bytes)
-        return input_error("standard input is larger than the " + human_size(max_bytes) +
-                               " limit for an input file",
-                           {"<stdin>", 0, 0});
-    }
-    return content;
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
+  if (path == "-") return read_stream(STDIN_FILENO, {"<stdin>", 0, 0}, "standard input", max_bytes);
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
     return input_error(std::string("cannot read file: ") + std::strerror(errno), {path, 0, 0});
-  file.seekg(0, std::ios::end);
-  const auto size = file.tellg();
-  if (size < 0) return input_error("cannot read file (is it a directory?)", {path, 0, 0});
-  if (static_cast<std::size_t>(size) > max_bytes)
-    return input_error("file is " + human_size(static_cast<std::size_t>(size)) +
+  if (auto refused = refuse_non_file(st, path)) return *refused;
+  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0)
+    return input_error(std::string("cannot read file: ") + std::strerror(errno), {path, 0, 0});
+  // What was opened, not what the path named a moment ago.
+  if (::fstat(fd.get(), &st) != 0)
+    return input_error(std::string("cannot read file: ") + std::strerror(errno), {path, 0, 0});
+  if (auto refused = refuse_non_file(st, path)) return *refused;
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes)
+    return input_error("file is " + human_size(static_cast<std::size_t>(st.st_size)) +
                            ", larger than the " + human_size(max_bytes) +
                            " limit for an input file",
                        {path, 0, 0});
-  file.seekg(0);
-  content.resize(static_cast<std::size_t>(size));
-  file.read(content.data(), size);
-  if (!file) return input_error("cannot read file (is it a directory?)", {path, 0, 0});
-  return content;
+  // Read to the end rather than trusting st_size: a file may grow meanwhile, and pipes and
+  // character devices have no size.
+  return read_stream(fd.get(), {path, 0, 0}, kind_of(st), max_bytes);
 }
 
 Expected<Document> load_file(const std::string& path, const LoadLimits& limits) {

@@ -7,6 +7,8 @@
 #include <limits>
 #include <string_view>
 
+#include "core/support/go_int.hpp"
+
 namespace detgw::yaml {
 namespace {
 
@@ -22,19 +24,19 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> options)
   return false;
 }
 
-std::optional<std::int64_t> parse_go_int(std::string_view s) {
+// yaml.v2's int resolution: strconv.ParseInt(s, 0, 64) with `_` removed, so a 0x/0b/0o or
+// bare-0 prefix picks the base.
+std::optional<std::int64_t> parse_yaml_int(std::string_view s) {
   std::string digits;
   for (char c : s)
     if (c != '_') digits += c;
-  if (digits.empty()) return std::nullopt;
-  std::size_t i = 0;
-  bool negative = false;
-  if (digits[0] == '+' || digits[0] == '-') {
-    negative = digits[0] == '-';
-    i = 1;
+  std::string_view rest = digits;
+  char sign = 0;
+  if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
+    sign = rest[0];
+    rest.remove_prefix(1);
   }
   int base = 10;
-  std::string_view rest(digits.c_str() + i, digits.size() - i);
   if (rest.size() > 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
     base = 16;
     rest.remove_prefix(2);
@@ -48,30 +50,13 @@ std::optional<std::int64_t> parse_go_int(std::string_view s) {
     base = 8;
     rest.remove_prefix(1);
   }
-  if (rest.empty()) return std::nullopt;
-  std::uint64_t value = 0;
-  for (char c : rest) {
-    int digit;
-    if (c >= '0' && c <= '9')
-      digit = c - '0';
-    else if (c >= 'a' && c <= 'f')
-      digit = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F')
-      digit = c - 'A' + 10;
-    else
-      return std::nullopt;
-    if (digit >= base) return std::nullopt;
-    if (value > (std::numeric_limits<std::uint64_t>::max() - digit) / base) return std::nullopt;
-    value = value * base + digit;
-  }
-  constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-  if (negative) {
-    if (value > max + 1) return std::nullopt;
-    return value == max + 1 ? std::numeric_limits<std::int64_t>::min()
-                            : -static_cast<std::int64_t>(value);
-  }
-  if (value > max) return std::nullopt;
-  return static_cast<std::int64_t>(value);
+  // The sign is checked again after the prefix: "0x-1" is no integer.
+  if (rest.empty() || rest[0] == '+' || rest[0] == '-') return std::nullopt;
+  // Piece by piece: assigning or adding a string_view trips GCC 12's false -Wrestrict at -O3.
+  std::string text;
+  if (sign != 0) text.push_back(sign);
+  text.append(rest.data(), rest.size());
+  return go_parse_int(text, base);
 }
 
 std::optional<double> parse_float(std::string_view s) {
@@ -127,7 +112,7 @@ ResolvedScalar resolve(const Node& node) {
     }
   }
   if (plain || node.tag == kIntTag) {
-    if (auto i = parse_go_int(s)) {
+    if (auto i = parse_yaml_int(s)) {
       out.type = ScalarType::Int;
       out.integer = *i;
       out.number = static_cast<double>(*i);

@@ -30,7 +30,121 @@ BOOST_AUTO_TEST_CASE(clean_example_exits_0_in_every_format) {
   BOOST_TEST(text.out.find("✔ no problems found in") != std::string::npos);
   BOOST_TEST(text.out.find("(3 resource managers, 4 pools, 2 gateways)") != std::string::npos);
   BOOST_TEST(text.out.find('\x1b') == std::string::npos);  // not a terminal: no colour
-  BOOST_TEST(text.err.find("linting as values input") != std::string::npos);
+  // The detected shape is an informational line: only with -v.
+  BOOST_TEST(text.err.find("linting as") == std::string::npos, text.err);
+  auto verbose = run({kBinary, "lint", "-v", "-f", example("values-multicluster.yaml")});
+  BOOST_TEST(verbose.exit_code == 0);
+  BOOST_TEST(verbose.err.find("linting as values input") != std::string::npos, verbose.err);
+}
+
+// Valid input: every machine format says the run read its input.
+BOOST_AUTO_TEST_CASE(clean_input_has_no_input_errors_in_any_format) {
+  const auto values = example("values-multicluster.yaml");
+  auto json = run({kBinary, "lint", "-f", values, "-o", "json"});
+  BOOST_TEST(json.out.find("\"input_errors\": []") != std::string::npos, json.out);
+  BOOST_TEST(json.out.find("\"input_errors\": 0") != std::string::npos, json.out);
+  auto yaml = run({kBinary, "lint", "-f", values, "-o", "yaml"});
+  BOOST_TEST(yaml.out.find("input_errors: []") != std::string::npos, yaml.out);
+  auto sarif = run({kBinary, "lint", "-f", values, "-o", "sarif"});
+  BOOST_TEST(sarif.out.find("\"executionSuccessful\": true") != std::string::npos, sarif.out);
+  auto junit = run({kBinary, "lint", "-f", values, "-o", "junit"});
+  BOOST_TEST(junit.out.find("<error") == std::string::npos, junit.out);
+  BOOST_TEST(junit.out.find("errors=\"0\"") != std::string::npos, junit.out);
+  auto github = run({kBinary, "lint", "-f", values, "-o", "github"});
+  BOOST_TEST(github.out.empty(), github.out);
+}
+
+// SPEC §3: an input that cannot be read or parsed is exit 3 and never a success, in every
+// format: a NUL byte, a YAML syntax error, a missing file, a directory, a top-level list.
+BOOST_AUTO_TEST_CASE(unreadable_input_is_carried_by_every_format) {
+  TempDir dir;
+  struct Bad {
+    std::string file;
+    std::string message;  // in every format's output
+    int line;
+  };
+  const auto nul = dir.write("nul.yaml", std::string("maxSlotsPerPod: 1\nb: x\0y\n", 26));
+  const auto syntax = dir.write("syntax.yaml", "maxSlotsPerPod: 1\nresourcePools: [a, b\n");
+  const auto list = dir.write("list.yaml", "- maxSlotsPerPod: 1\n");
+  const Bad cases[] = {
+      {nul.string(), "NUL byte in input", 2},
+      {syntax.string(), "YAML syntax error", 3},
+      {(dir.path() / "missing.yaml").string(), "No such file or directory", 0},
+      {dir.path().string(), "is a directory", 0},
+      {list.string(), "the top level is a list; Helm values must be a mapping", 1},
+  };
+  for (const auto& bad : cases) {
+    BOOST_TEST_CONTEXT(bad.file) {
+      for (const char* format : kFormats) {
+        BOOST_TEST_CONTEXT(format) {
+          auto r = run({kBinary, "lint", "-f", bad.file, "-o", format});
+          BOOST_TEST(r.exit_code == 3);
+          BOOST_TEST(r.err.find(bad.message) != std::string::npos, r.err);
+          BOOST_TEST(r.out.find(bad.message) != std::string::npos, r.out);
+          BOOST_TEST(r.out.find("no problems found") == std::string::npos, r.out);
+          BOOST_TEST(r.out.find("✔") == std::string::npos, r.out);
+        }
+      }
+      auto json = run({kBinary, "lint", "-f", bad.file, "-o", "json"});
+      BOOST_TEST(json.out.find("\"file\": \"" + bad.file + "\"") != std::string::npos, json.out);
+      BOOST_TEST(json.out.find("\"line\": " + std::to_string(bad.line)) != std::string::npos);
+      BOOST_TEST(json.out.find("\"input_errors\": 1") != std::string::npos, json.out);
+      BOOST_TEST(json.out.find("\"findings\": []") != std::string::npos, json.out);
+      auto sarif = run({kBinary, "lint", "-f", bad.file, "-o", "sarif"});
+      BOOST_TEST(sarif.out.find("\"executionSuccessful\": false") != std::string::npos);
+      BOOST_TEST(sarif.out.find("\"toolExecutionNotifications\"") != std::string::npos);
+      auto junit = run({kBinary, "lint", "-f", bad.file, "-o", "junit"});
+      BOOST_TEST(junit.out.find("<error type=\"input error\"") != std::string::npos, junit.out);
+      auto github = run({kBinary, "lint", "-f", bad.file, "-o", "github"});
+      BOOST_TEST(github.out.starts_with("::error "), github.out);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_scalar_or_list_at_the_top_is_refused_for_every_shape) {
+  TempDir dir;
+  auto scalar = dir.write("scalar.yaml", "just a string\n");
+  auto r = run({kBinary, "lint", "-f", scalar.string()});
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.err.find(scalar.string() +
+                        ":1:1: the top level is a string; Helm values must be a mapping") !=
+                 std::string::npos,
+             r.err);
+  auto list = dir.write("list.yaml", "- resource_manager: {}\n");
+  auto master = run({kBinary, "lint", "-f", list.string(), "--input-format", "master"});
+  BOOST_TEST(master.exit_code == 3);
+  BOOST_TEST(master.err.find("the top level is a list; a master config must be a mapping") !=
+                 std::string::npos,
+             master.err);
+  auto devcluster = run({kBinary, "lint", "-f", list.string(), "--input-format", "devcluster"});
+  BOOST_TEST(devcluster.exit_code == 3);
+  BOOST_TEST(devcluster.err.find("a devcluster config must be a mapping") != std::string::npos);
+  // Empty, comments only, or an explicit null: empty values, as Helm reads them.
+  for (const char* text : {"", "# nothing here\n", "~\n"}) {
+    auto empty = dir.write("empty.yaml", text);
+    auto ok =
+        run({kBinary, "lint", "-f", empty.string(), "--set", "maxSlotsPerPod=1", "--upgrade"});
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(ok.exit_code == 0, ok.err); }
+  }
+}
+
+// `-f <(…)` passes /dev/fd/N, an anonymous pipe: read like stdin. A named FIFO is refused
+// rather than waited on.
+BOOST_AUTO_TEST_CASE(process_substitution_is_read_and_a_named_fifo_refused) {
+  auto r = run({"bash", "-c",
+                "\"$0\" lint -f <(printf 'maxSlotsPerPod: 1\\nlogLevl: info\\n') --upgrade "
+                "-o json",
+                kBinary});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(r.out.find("HLM007") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("\"file\": \"/dev/fd/") != std::string::npos, r.out);
+
+  TempDir dir;
+  const auto fifo = (dir.path() / "values.fifo").string();
+  BOOST_REQUIRE(run({"mkfifo", fifo}).exit_code == 0);
+  auto named = run({kBinary, "lint", "-f", fifo});
+  BOOST_TEST(named.exit_code == 3);
+  BOOST_TEST(named.err.find("is a named pipe (FIFO)") != std::string::npos, named.err);
 }
 
 BOOST_AUTO_TEST_CASE(mistakes_exit_1_in_every_format) {
@@ -83,13 +197,49 @@ BOOST_AUTO_TEST_CASE(syntax_error_exits_3_with_position_in_every_format) {
              text.out);
 }
 
-BOOST_AUTO_TEST_CASE(missing_file_exits_3_and_other_inputs_are_still_linted) {
+// Helm stops at a file it cannot read: findings about a merge of the others would describe
+// values no install receives. Every input error is still reported.
+BOOST_AUTO_TEST_CASE(one_unreadable_input_means_no_findings_from_the_others) {
   TempDir dir;
   auto ok = dir.write("ok.yaml", "maxSlotsPerPod: 1\nlogLevl: info\n");
-  auto r = run({kBinary, "lint", "-f", ok.string(), "-f", (dir.path() / "missing.yaml").string()});
+  auto nul = dir.write("nul.yaml", std::string("a: \0\n", 5));
+  for (const char* format : kFormats) {
+    auto r = run({kBinary, "lint", "-f", ok.string(), "-f", (dir.path() / "missing.yaml").string(),
+                  "-f", nul.string(), "-o", format});
+    BOOST_TEST_CONTEXT(format) {
+      BOOST_TEST(r.exit_code == 3);
+      BOOST_TEST(r.err.find("missing.yaml: cannot read file") != std::string::npos);
+      BOOST_TEST(r.out.find("missing.yaml") != std::string::npos, r.out);
+      BOOST_TEST(r.out.find("NUL byte") != std::string::npos, r.out);
+      BOOST_TEST(r.out.find("HLM007") == std::string::npos, r.out);
+      BOOST_TEST(r.out.find("✔") == std::string::npos, r.out);
+    }
+  }
+  auto json = run({kBinary, "lint", "-f", ok.string(), "-f", nul.string(), "-o", "json"});
+  BOOST_TEST(json.out.find("\"findings\": []") != std::string::npos, json.out);
+  BOOST_TEST(json.out.find("\"input_errors\": 1") != std::string::npos, json.out);
+}
+
+BOOST_AUTO_TEST_CASE(render_carries_input_errors_too) {
+  TempDir dir;
+  auto nul = dir.write("nul.yaml", std::string("a: \0\n", 5));
+  auto r = run({kBinary, "render", "-f", nul.string(), "-o", "json"});
   BOOST_TEST(r.exit_code == 3);
-  BOOST_TEST(r.err.find("missing.yaml: cannot read file") != std::string::npos);
-  BOOST_TEST(r.out.find("HLM007") != std::string::npos);
+  BOOST_TEST(r.out.find("\"input_errors\": 1") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_huge_set_integer_stays_a_string_and_set_padding_is_bounded) {
+  // A string where the chart wants a number: the rules see the type Helm would give.
+  auto big = run(
+      {kBinary, "lint", "--set", "maxSlotsPerPod=37000000000000000000", "--upgrade", "-o", "json"});
+  BOOST_TEST(big.exit_code == 1);
+  BOOST_TEST(big.out.find("MRM004") != std::string::npos, big.out);
+  BOOST_TEST(big.out.find("must be an integer, not a string") != std::string::npos, big.out);
+  std::string many;
+  for (int i = 0; i < 17; ++i) many += (i ? ",a" : "a") + std::to_string(i) + "[65535]=x";
+  auto padded = run({kBinary, "lint", "--set", many});
+  BOOST_TEST(padded.exit_code == 2);
+  BOOST_TEST(padded.err.find("more than 1048576 null entries") != std::string::npos, padded.err);
 }
 
 BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {

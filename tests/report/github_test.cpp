@@ -82,4 +82,14 @@ BOOST_AUTO_TEST_CASE(clean_report_prints_no_annotation) {
   BOOST_TEST(github(test::clean_report()).empty());
 }
 
+BOOST_AUTO_TEST_CASE(an_input_error_is_an_error_annotation) {
+  BOOST_TEST(github(test::unreadable_report()) ==
+             "::error file=broken.yaml,line=2,col=1,title=input error::broken.yaml:2:1: YAML "
+             "syntax error: end of sequence flow not found\n"
+             "::error file=missing.yaml,title=input error::missing.yaml: cannot read file: No such "
+             "file or directory\n"
+             "::error title=input error::<stdin>:1:3: NUL byte in input: not a text file\n");
+  BOOST_TEST(github(test::clean_report()).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_SUITE(report_json)
 BOOST_AUTO_TEST_CASE(round_trips_every_field_of_every_finding) {
   const auto out = format_report(test::sample_report(), Format::Json, test::options());
   const auto doc = parse(out);
-  BOOST_TEST(doc.MemberCount() == 5u);
+  BOOST_TEST(doc.MemberCount() == 6u);
   BOOST_TEST(str(doc["tool"]) == "helm multirm lint");
   BOOST_TEST(str(doc["version"]) == "0.1.0");
   const auto& inputs = doc["inputs"];
@@ -85,6 +85,29 @@ BOOST_AUTO_TEST_CASE(clean_report_has_empty_findings_and_zero_summary) {
   BOOST_TEST(doc["summary"]["errors"].GetInt() == 0);
   BOOST_TEST(doc["summary"]["warnings"].GetInt() == 0);
   BOOST_TEST(doc["summary"]["infos"].GetInt() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(input_errors_are_listed_and_counted) {
+  const auto doc = parse(format_report(test::unreadable_report(), Format::Json, test::options()));
+  const auto& errors = doc["input_errors"];
+  BOOST_REQUIRE(errors.IsArray());
+  BOOST_REQUIRE_EQUAL(errors.Size(), 3u);
+  BOOST_TEST(errors[0].MemberCount() == 4u);
+  BOOST_TEST(str(errors[0]["file"]) == "broken.yaml");
+  BOOST_TEST(errors[0]["line"].GetInt() == 2);
+  BOOST_TEST(errors[0]["column"].GetInt() == 1);
+  BOOST_TEST(str(errors[0]["message"]) == "YAML syntax error: end of sequence flow not found");
+  BOOST_TEST(str(errors[1]["file"]) == "missing.yaml");
+  BOOST_TEST(errors[1]["line"].GetInt() == 0);
+  BOOST_TEST(doc["summary"]["input_errors"].GetInt() == 3);
+  BOOST_TEST(doc["findings"].Size() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_clean_report_has_no_input_errors) {
+  const auto doc = parse(format_report(test::clean_report(), Format::Json, test::options()));
+  BOOST_TEST(doc["input_errors"].IsArray());
+  BOOST_TEST(doc["input_errors"].Size() == 0u);
+  BOOST_TEST(doc["summary"]["input_errors"].GetInt() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -28,13 +28,18 @@ cases = []
 for case in suite.getElementsByTagName("testcase"):
     failures = case.getElementsByTagName("failure")
     outs = case.getElementsByTagName("system-out")
+    errors = case.getElementsByTagName("error")
     cases.append({"classname": case.getAttribute("classname"), "name": case.getAttribute("name"),
                   "failure": {"type": failures[0].getAttribute("type"),
                               "message": failures[0].getAttribute("message"),
                               "text": text(failures[0])} if failures else None,
+                  "error": {"type": errors[0].getAttribute("type"),
+                            "message": errors[0].getAttribute("message"),
+                            "text": text(errors[0])} if errors else None,
                   "out": text(outs[0]) if outs else ""})
 print(json.dumps({"root": doc.documentElement.tagName, "suite": suite.getAttribute("name"),
                   "tests": suite.getAttribute("tests"), "failures": suite.getAttribute("failures"),
+                  "errors": suite.getAttribute("errors"),
                   "cases": cases}))
 )";
   detgw::test::TempDir dir;
@@ -113,6 +118,29 @@ BOOST_AUTO_TEST_CASE(clean_report_is_one_passing_testcase) {
   BOOST_TEST(doc["cases"][0]["failure"].IsNull());
   BOOST_TEST(str(doc["cases"][0]["out"]) ==
              "no problems found in values.yaml (3 resource managers, 5 pools, 2 gateways)");
+}
+
+BOOST_AUTO_TEST_CASE(an_input_error_is_an_error_testcase_and_nothing_passes) {
+  const auto xml = format_report(test::unreadable_report(), Format::Junit, test::options());
+  const auto doc = read_junit(xml);
+  BOOST_TEST(str(doc["tests"]) == "3");
+  BOOST_TEST(str(doc["errors"]) == "3");
+  BOOST_TEST(str(doc["failures"]) == "0");
+  const auto& cases = doc["cases"];
+  BOOST_REQUIRE_EQUAL(cases.Size(), 3u);
+  BOOST_TEST(str(cases[0]["classname"]) == "input");
+  BOOST_TEST(str(cases[0]["name"]) == "broken.yaml:2:1");
+  BOOST_REQUIRE(cases[0]["error"].IsObject());
+  BOOST_TEST(str(cases[0]["error"]["message"]) ==
+             "YAML syntax error: end of sequence flow not found");
+  BOOST_TEST(str(cases[0]["error"]["text"]).find("broken.yaml:2:1: YAML syntax error") == 0u);
+  BOOST_TEST(str(cases[2]["name"]) == "<stdin>:1:3");
+  BOOST_TEST(xml.find("no problems found") == std::string::npos, xml);
+
+  const auto clean =
+      read_junit(format_report(test::clean_report(), Format::Junit, test::options()));
+  BOOST_TEST(str(clean["errors"]) == "0");
+  BOOST_TEST(clean["cases"][0]["error"].IsNull());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

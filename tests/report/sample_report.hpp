@@ -90,6 +90,18 @@ inline Report clean_report() {
   return r;
 }
 
+// A run whose inputs could not be read: a syntax error, a missing file, a NUL byte on stdin.
+inline Report unreadable_report() {
+  Report r;
+  r.tool = "helm multirm lint";
+  r.input_errors = {
+      {{"broken.yaml", 2, 1}, "YAML syntax error: end of sequence flow not found"},
+      {{"missing.yaml", 0, 0}, "cannot read file: No such file or directory"},
+      {{"<stdin>", 1, 3}, "NUL byte in input: not a text file"},
+  };
+  return r;
+}
+
 inline FormatOptions options(bool color = false) {
   FormatOptions o;
   o.color = color;

@@ -147,4 +147,34 @@ BOOST_AUTO_TEST_CASE(file_uris_are_percent_encoded_and_regions_only_when_known) 
   BOOST_TEST(!rel["region"].HasMember("startColumn"));
 }
 
+BOOST_AUTO_TEST_CASE(input_errors_make_the_invocation_unsuccessful) {
+  const auto out = format_report(test::unreadable_report(), Format::Sarif, test::options());
+  const auto result = validate(out);
+  BOOST_TEST(result.exit_code == 0, "schema errors:\n" << result.err << "\n" << out);
+  const auto doc = parse(out);
+  const auto& invocation = doc["runs"][0]["invocations"][0];
+  BOOST_TEST(invocation["executionSuccessful"].GetBool() == false);
+  const auto& notes = invocation["toolExecutionNotifications"];
+  BOOST_REQUIRE_EQUAL(notes.Size(), 3u);
+  BOOST_TEST(str(notes[0]["level"]) == "error");
+  BOOST_TEST(str(notes[0]["message"]["text"]) ==
+             "broken.yaml:2:1: YAML syntax error: end of sequence flow not found");
+  const auto& physical = notes[0]["locations"][0]["physicalLocation"];
+  BOOST_TEST(str(physical["artifactLocation"]["uri"]) == "broken.yaml");
+  BOOST_TEST(physical["region"]["startLine"].GetInt() == 2);
+  BOOST_TEST(physical["region"]["startColumn"].GetInt() == 1);
+  // A missing file: a location without a region. Standard input: no physical location.
+  BOOST_TEST(!notes[1]["locations"][0]["physicalLocation"].HasMember("region"));
+  BOOST_TEST(!notes[2].HasMember("locations"));
+  BOOST_TEST(str(notes[2]["message"]["text"]) == "<stdin>:1:3: NUL byte in input: not a text file");
+  BOOST_TEST(doc["runs"][0]["results"].Size() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_clean_run_is_a_successful_invocation) {
+  const auto doc = parse(format_report(test::clean_report(), Format::Sarif, test::options()));
+  const auto& invocation = doc["runs"][0]["invocations"][0];
+  BOOST_TEST(invocation["executionSuccessful"].GetBool() == true);
+  BOOST_TEST(!invocation.HasMember("toolExecutionNotifications"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

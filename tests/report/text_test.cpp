@@ -30,11 +30,21 @@ BOOST_AUTO_TEST_CASE(success_line_joins_inputs_and_omits_empty_parenthesis) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unreadable_input_is_never_a_success) {
-  auto report = test::clean_report();
-  report.unreadable.push_back("broken.yaml:2:1: YAML syntax error");
-  const auto out = text(report);
+  const auto out = text(test::unreadable_report());
   BOOST_TEST(out.find("✔") == std::string::npos, out);
-  BOOST_TEST(out == "✖ could not read broken.yaml:2:1: YAML syntax error\n");
+  BOOST_TEST(out ==
+             "✖ could not read broken.yaml:2:1: YAML syntax error: end of sequence flow not found\n"
+             "✖ could not read missing.yaml: cannot read file: No such file or directory\n"
+             "✖ could not read <stdin>:1:3: NUL byte in input: not a text file\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_checks_report_with_an_input_error_never_says_all_passed) {
+  auto report = test::unreadable_report();
+  report.checks.push_back({"Gateway", "Gateway is programmed", "LIV020", CheckOutcome::Passed, {}});
+  const auto out = text(report);
+  BOOST_TEST(out.find("all checks passed") == std::string::npos, out);
+  BOOST_TEST(out.find("✖ could not read broken.yaml:2:1: YAML syntax error") == 0u, out);
+  BOOST_TEST(out.find("× 3 input errors, 0 errors, 0 warnings") != std::string::npos, out);
 }
 
 BOOST_AUTO_TEST_CASE(success_line_is_green_only_with_color) {

@@ -33,7 +33,7 @@ BOOST_AUTO_TEST_CASE(round_trips_every_field_through_yaml_cpp) {
   YAML::Node doc;
   BOOST_REQUIRE_NO_THROW(doc = YAML::Load(out));
   BOOST_REQUIRE(doc.IsMap());
-  BOOST_TEST(doc.size() == 5u);
+  BOOST_TEST(doc.size() == 6u);
   BOOST_TEST(doc["tool"].as<std::string>() == "helm multirm lint");
   BOOST_TEST(doc["version"].as<std::string>() == "0.1.0");
   BOOST_REQUIRE_EQUAL(doc["inputs"].size(), 2u);
@@ -95,6 +95,26 @@ BOOST_AUTO_TEST_CASE(clean_report_has_empty_findings) {
   BOOST_TEST(doc["findings"].IsSequence());
   BOOST_TEST(doc["findings"].size() == 0u);
   BOOST_TEST(doc["summary"]["errors"].as<int>() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(input_errors_are_listed_and_counted) {
+  const auto y =
+      YAML::Load(format_report(test::unreadable_report(), Format::Yaml, test::options()));
+  const auto errors = y["input_errors"];
+  BOOST_REQUIRE(errors.IsSequence());
+  BOOST_REQUIRE_EQUAL(errors.size(), 3u);
+  BOOST_TEST(errors[0].size() == 4u);
+  BOOST_TEST(errors[0]["file"].as<std::string>() == "broken.yaml");
+  BOOST_TEST(errors[0]["line"].as<int>() == 2);
+  BOOST_TEST(errors[0]["column"].as<int>() == 1);
+  BOOST_TEST(errors[2]["file"].as<std::string>() == "<stdin>");
+  BOOST_TEST(errors[2]["message"].as<std::string>() == "NUL byte in input: not a text file");
+  BOOST_TEST(y["summary"]["input_errors"].as<int>() == 3);
+
+  const auto clean = YAML::Load(format_report(test::clean_report(), Format::Yaml, test::options()));
+  BOOST_TEST(clean["input_errors"].IsSequence());
+  BOOST_TEST(clean["input_errors"].size() == 0u);
+  BOOST_TEST(clean["summary"]["input_errors"].as<int>() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -49,6 +49,16 @@ const Case kSetCases[] = {
     {SetKind::Set, "long_int=1234567890", R"({"long_int":1234567890})", ""},
     {SetKind::Set, "neg=-42,plus=+7", R"({"neg":-42,"plus":7})", ""},
     {SetKind::Set, "big=9223372036854775808", R"({"big":"9223372036854775808"})", ""},
+    // strconv.ParseInt fails past int64 and Helm keeps the text; an unsigned overflow must not
+    // wrap into an integer (37e18 mod 2^64 = 106511852580896768).
+    {SetKind::Set, "x=37000000000000000000", R"({"x":"37000000000000000000"})", ""},
+    {SetKind::Set, "x=184467440737095516160", R"({"x":"184467440737095516160"})", ""},
+    {SetKind::Set, "max=9223372036854775807", R"({"max":9223372036854775807})", ""},
+    {SetKind::Set, "min=-9223372036854775808", R"({"min":-9223372036854775808})", ""},
+    {SetKind::Set, "under=-9223372036854775809", R"({"under":"-9223372036854775809"})", ""},
+    {SetKind::Set, "plus=+9223372036854775807", R"({"plus":9223372036854775807})", ""},
+    {SetKind::Set, "sign_then_zero=-05,plus_zero=+0", R"({"plus_zero":0,"sign_then_zero":-5})", ""},
+    {SetKind::Set, "signs=+-1,bare=-", R"({"bare":"-","signs":"+-1"})", ""},
     {SetKind::Set, "zero=0", R"({"zero":0})", ""},
     {SetKind::Set, "leading_zeros=00009", R"({"leading_zeros":"00009"})", ""},
     {SetKind::Set, "float=1.5", R"({"float":"1.5"})", ""},
@@ -184,6 +194,33 @@ BOOST_DATA_TEST_CASE(helm_parser_cases, boost::unit_test::data::make(kSetCases),
     return;
   }
   check(c);
+}
+
+// MaxIndex bounds one index; the nulls all indices of a run add are bounded too (2^20), in one
+// argument and across flags, so `a0[65536],a1[65536],…` cannot allocate millions of nulls.
+BOOST_AUTO_TEST_CASE(list_padding_is_bounded_over_the_whole_run) {
+  std::string many;
+  for (int i = 0; i < 17; ++i) many += (i ? ",a" : "a") + std::to_string(i) + "[65535]=x";
+  auto result = apply(nullptr, {{SetKind::Set, many}});
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST((result.error().kind == ErrorKind::Usage));
+  BOOST_TEST(result.error().message.find("more than 1048576 null entries") != std::string::npos,
+             result.error().message);
+  BOOST_TEST(result.error().message.find("--set") != std::string::npos);
+
+  // Sixteen of them fit exactly, and a seventeenth in another flag does not.
+  std::string sixteen;
+  for (int i = 0; i < 16; ++i) sixteen += (i ? ",a" : "a") + std::to_string(i) + "[65535]=x";
+  BOOST_TEST(apply(nullptr, {{SetKind::Set, sixteen}}).ok());
+  auto split = apply(nullptr, {{SetKind::Set, sixteen}, {SetKind::SetString, "b[0]=x"}});
+  BOOST_REQUIRE(!split.ok());
+  BOOST_TEST(split.error().message.find("--set-string") != std::string::npos,
+             split.error().message);
+
+  // Setting an index that exists adds nothing: a long flag that edits one list is fine.
+  std::string edits = "a[65535]=x";
+  for (int i = 0; i < 100; ++i) edits += ",a[65535]=y";
+  BOOST_TEST(apply(nullptr, {{SetKind::Set, edits}}).ok());
 }
 
 BOOST_AUTO_TEST_CASE(nested_name_level_is_limited_to_30) {

@@ -18,9 +18,53 @@ BOOST_AUTO_TEST_CASE(alias_bomb_is_refused_while_parsing) {
   }
   auto doc = yaml::load_text(bomb, "bomb.yaml");
   BOOST_REQUIRE(!doc.ok());
-  BOOST_TEST(doc.error().message.find("alias bomb") != std::string::npos);
+  BOOST_TEST(doc.error().message.find("more than 2000000 nodes") != std::string::npos,
+             doc.error().message);
   BOOST_TEST(doc.error().where.file == "bomb.yaml");
   BOOST_TEST(doc.error().where.line > 1);
+}
+
+// `[[],[],…]` has no scalar at all, and yaml-cpp tokenizes a whole flow collection before the
+// first event: 16 MiB of it (5.5 million lists) is refused before parsing, naming the limit.
+BOOST_AUTO_TEST_CASE(millions_of_empty_flow_lists_are_refused_before_parsing) {
+  std::string lists = "[";
+  while (lists.size() < (16u << 20) - 8) lists += "[],";
+  lists += "[]]";
+  auto doc = yaml::load_text(lists, "lists.yaml");
+  BOOST_REQUIRE(!doc.ok());
+  BOOST_TEST(doc.error().message ==
+             "more than 2000000 flow indicators ([, { and ,): the document could hold more than "
+             "2000000 nodes; refusing to load it");
+  BOOST_TEST(doc.error().where.file == "lists.yaml");
+  BOOST_TEST(doc.error().where.line == 1);
+  // The same number of scalars: `[0,0,…]`.
+  std::string zeros = "[";
+  while (zeros.size() < (16u << 20) - 8) zeros += "0,";
+  zeros += "0]";
+  BOOST_TEST(!yaml::load_text(zeros, "zeros.yaml").ok());
+}
+
+// Block collections are not tokenized ahead: there the cap counts every node as it is built,
+// empty maps and lists included, not only scalars.
+BOOST_AUTO_TEST_CASE(the_node_cap_counts_containers_and_aliases_alike) {
+  yaml::LoadLimits limits;
+  limits.max_nodes = 4;
+  BOOST_TEST(yaml::load_text("a: 1\n", "f.yaml", limits).ok());  // a map, a key, a value
+  // A list of lists of nulls: 1 + (1 + 1) + 1 = 4 nodes, one more is refused.
+  BOOST_TEST(yaml::load_text("- - \n- \n", "f.yaml", limits).ok());
+  auto lists = yaml::load_text("- - \n- - \n", "f.yaml", limits);
+  BOOST_REQUIRE(!lists.ok());
+  BOOST_TEST(lists.error().message.find("more than 4 nodes") != std::string::npos,
+             lists.error().message);
+  BOOST_TEST(lists.error().where.line > 1);
+  // Maps: the second map is the fifth node.
+  auto maps = yaml::load_text("- a: 1\n- b: 2\n", "maps.yaml", limits);
+  BOOST_REQUIRE(!maps.ok());
+  BOOST_TEST(maps.error().where.line == 2);
+  // An alias costs its subtree at every use: map, a, [x] (2), b, then *a (2) is 7 > 6.
+  limits.max_nodes = 6;
+  BOOST_TEST(yaml::load_text("a: &a [x]\nb: 1\n", "f.yaml", limits).ok());
+  BOOST_TEST(!yaml::load_text("a: &a [x]\nb: *a\n", "f.yaml", limits).ok());
 }
 
 BOOST_AUTO_TEST_CASE(modest_aliases_load) {
