@@ -45,12 +45,12 @@ def seeds():
         lint.append(p.read_text())
     for p in sorted(ROOT.glob("tests/**/testdata/**/values.yaml")):
         lint.append(p.read_text())
-    for p in sorted(ROOT.glob("tests/rules/*.cpp")) + sorted(ROOT.glob("tests/app/*.cpp")):
+    for p in sorted(ROOT.glob("tests/rules/*.cpp")) + sorted(ROOT.glob("tests/e2e/*.cpp")):
         lint += raw_strings(p)
     for p in sorted(ROOT.glob("docs/rules/*.md")):
         blocks = yaml_blocks(p)
         (live if p.name.startswith("LIV") else lint).extend(blocks)
-    for p in sorted(ROOT.glob("tests/kube/*.cpp")):
+    for p in sorted(ROOT.glob("tests/kube/*.cpp")) + sorted(ROOT.glob("tests/kube-lab/*.cpp")):
         kubeconfig += [s for s in raw_strings(p) if "clusters" in s or "contexts" in s]
     for p in sorted(ROOT.glob("tests/live/*.cpp")):
         live += raw_strings(p)
