@@ -13,6 +13,7 @@
 #include "core/kube/client_config.hpp"
 #include "core/report/format.hpp"
 #include "core/report/terminal.hpp"
+#include "core/support/go_bool.hpp"
 #include "core/version.hpp"
 
 namespace detgw::helm_multirm {
@@ -40,7 +41,8 @@ LintCommand::LintCommand(CLI::App& parent) {
                 "Also check the clusters the values name: their kubeconfig Secrets in the "
                 "release namespace (helm -n, --kube-context), access, permissions, Gateways");
   cmd->add_flag("-v,--verbose", verbose_,
-                "Also say on stderr how the input was read (the shape detected)");
+                "Also say on stderr how the input was read (the shape detected); on with "
+                "helm --debug");
   cmd->add_option("--timeout", timeout_, "With --live: how long one cluster may take to answer")
       ->capture_default_str();
   rules_.add_to(*cmd);
@@ -102,7 +104,10 @@ void LintCommand::run() {
   } else {
     result = app::lint(options);
   }
-  if (verbose_)
+  // Helm passes `helm --debug` to plugins as HELM_DEBUG.
+  const bool verbose =
+      verbose_ || go_parse_bool(app::process_env("HELM_DEBUG").value_or("")).value_or(false);
+  if (verbose)
     for (const auto& line : result.info) std::cerr << line << "\n";
   for (const auto& note : result.notes) std::cerr << note << "\n";
   for (const auto& error : result.errors) std::cerr << "Error: " << error.describe() << "\n";

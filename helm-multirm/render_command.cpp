@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <iostream>
 
 #include "core/app/exit_code.hpp"
@@ -14,12 +13,6 @@
 
 namespace detgw::helm_multirm {
 namespace {
-
-std::optional<std::string> env_value(const std::string& name) {
-  const char* value = std::getenv(name.c_str());
-  if (!value) return std::nullopt;
-  return std::string(value);
-}
 
 // POOL / CLUSTER / WHERE, one row per pool of the rendered config.
 std::string pool_table(const std::vector<app::PoolPlacement>& pools) {
@@ -92,7 +85,8 @@ void RenderCommand::run() {
   options.strict = rules_.strict;
   options.selection = rules_.selection();
   options.release.release = release_;
-  if (auto ns = env_value("HELM_NAMESPACE"); ns && !ns->empty()) options.release.namespace_ = *ns;
+  if (auto ns = app::process_env("HELM_NAMESPACE"); ns && !ns->empty())
+    options.release.namespace_ = *ns;
 
   app::RenderResult result = app::render(options);
   for (const auto& note : result.notes) std::cerr << note << "\n";

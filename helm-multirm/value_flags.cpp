@@ -1,7 +1,5 @@
 #include "helm-multirm/value_flags.hpp"
 
-#include <cstdlib>
-
 namespace detgw::helm_multirm {
 
 void ValueFlags::add_to(CLI::App& command) {
@@ -26,11 +24,7 @@ void ValueFlags::add_to(CLI::App& command) {
 void ValueFlags::fill(app::ConfigSources& sources) const {
   if (!chart.empty()) sources.chart = chart;
   sources.values_files = values_files;
-  sources.env = [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
-    if (!value) return std::nullopt;
-    return std::string(value);
-  };
+  sources.env = app::process_env;
   int index = 0;
   auto add = [&](const std::vector<std::string>& exprs, values::SetKind kind) {
     for (const auto& e : exprs) sources.set_flags.push_back({kind, e, ++index});

@@ -1,5 +1,7 @@
 #include "core/app/config_input.hpp"
 
+#include <cstdlib>
+
 #include "core/model/chart_defaults.hpp"
 #include "core/values/merge.hpp"
 #include "core/yaml/scalar.hpp"
@@ -62,6 +64,12 @@ std::optional<InputFormat> parse_input_format(const std::string& name) {
   if (name == "master") return InputFormat::Master;
   if (name == "devcluster") return InputFormat::Devcluster;
   return std::nullopt;
+}
+
+std::optional<std::string> process_env(const std::string& name) {
+  const char* value = std::getenv(name.c_str());
+  if (!value) return std::nullopt;
+  return std::string(value);
 }
 
 std::optional<ConfigInput> read_config_input(const ConfigSources& sources,

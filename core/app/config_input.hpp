@@ -29,6 +29,9 @@ struct ConfigSources {
   model::EnvLookup env;  // for devcluster $VAR expansion
 };
 
+// The process's own environment, as ConfigSources::env reads it.
+std::optional<std::string> process_env(const std::string& name);
+
 struct ConfigInput {
   std::vector<yaml::Document> documents;  // the files that could be read
   model::InputShape shape = model::InputShape::Values;

@@ -2,8 +2,6 @@
 
 #include <sys/utsname.h>
 
-#include <cstdlib>
-
 #include "core/app/config_input.hpp"
 #include "core/live/read_snapshot.hpp"
 #include "core/version.hpp"
@@ -24,11 +22,7 @@ Expected<std::vector<GatewayTarget>> targets_from_values(const GatewaySelection&
   auto format = parse_input_format(selection.input_format);
   if (!format) return usage_error("--input-format must be auto, values, master or devcluster");
   sources.input_format = *format;
-  sources.env = [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
-    if (!value) return std::nullopt;
-    return std::string(value);
-  };
+  sources.env = process_env;
   std::vector<Error> errors;
   std::vector<std::string> notes;
   auto input = read_config_input(sources, errors);

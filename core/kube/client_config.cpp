@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/kube/kubeconfig_merge.hpp"
+#include "core/support/go_bool.hpp"
 #include "core/yaml/loader.hpp"
 
 namespace detgw::kube {
@@ -27,16 +28,6 @@ Expected<std::string> read_token_file(const std::string& path) {
   auto text = yaml::read_file(path, 1u << 20);
   if (!text) return Error{ErrorKind::Input, text.error().message, {path, 0, 0}};
   return trim(*text);
-}
-
-std::optional<bool> parse_bool(const std::string& text) {
-  if (text == "true" || text == "1" || text == "t" || text == "T" || text == "TRUE" ||
-      text == "True")
-    return true;
-  if (text == "false" || text == "0" || text == "f" || text == "F" || text == "FALSE" ||
-      text == "False")
-    return false;
-  return std::nullopt;
 }
 
 // Applies the cluster-level overrides the way client-go's getCluster does.
@@ -389,7 +380,8 @@ ConfigOverrides overrides_from_helm_env(const Environment& env) {
   o.token = get("HELM_KUBETOKEN");
   o.server = get("HELM_KUBEAPISERVER");
   o.certificate_authority = get("HELM_KUBECAFILE");
-  o.insecure_skip_tls_verify = parse_bool(get("HELM_KUBEINSECURE_SKIP_TLS_VERIFY")).value_or(false);
+  o.insecure_skip_tls_verify =
+      go_parse_bool(get("HELM_KUBEINSECURE_SKIP_TLS_VERIFY")).value_or(false);
   o.tls_server_name = get("HELM_KUBETLS_SERVER_NAME");
   o.as = get("HELM_KUBEASUSER");
   const std::string groups = get("HELM_KUBEASGROUPS");

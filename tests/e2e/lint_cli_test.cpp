@@ -35,6 +35,13 @@ BOOST_AUTO_TEST_CASE(clean_example_exits_0_in_every_format) {
   auto verbose = run({kBinary, "lint", "-v", "-f", example("values-multicluster.yaml")});
   BOOST_TEST(verbose.exit_code == 0);
   BOOST_TEST(verbose.err.find("linting as values input") != std::string::npos, verbose.err);
+  // `helm --debug` reaches a plugin as HELM_DEBUG, a Go bool.
+  auto debug =
+      run({kBinary, "lint", "-f", example("values-multicluster.yaml")}, {}, {"HELM_DEBUG=true"});
+  BOOST_TEST(debug.err.find("linting as values input") != std::string::npos, debug.err);
+  auto no_debug =
+      run({kBinary, "lint", "-f", example("values-multicluster.yaml")}, {}, {"HELM_DEBUG=false"});
+  BOOST_TEST(no_debug.err.find("linting as") == std::string::npos, no_debug.err);
 }
 
 // Valid input: every machine format says the run read its input.
