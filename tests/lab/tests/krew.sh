@@ -18,7 +18,10 @@ kubectl krew list | grep -qxE "(detached/)?labhello" || fail "krew list does not
 out=$(kubectl labhello one two) || fail "kubectl labhello failed: $out"
 grep -qx 'labhello: args=one two' <<<"$out" || fail "plugin output: $out"
 grep -qx 'gateway.gateway.networking.k8s.io/contour' <<<"$out" || fail "plugin could not reach the lab: $out"
-kubectl plugin list 2>/dev/null | grep -q "$KREW_ROOT/bin/kubectl-labhello" || fail "kubectl plugin list misses it"
+# Read whole before matching: `grep -q` stops reading at the first match and kubectl then dies of
+# SIGPIPE (pipefail); kubectl also exits 1 on a warning about any other plugin on PATH.
+plugins=$(kubectl plugin list 2>&1) || true
+grep -qF "$KREW_ROOT/bin/kubectl-labhello" <<<"$plugins" || fail "kubectl plugin list misses it: $plugins"
 kubectl krew uninstall labhello >/dev/null 2>&1
 [[ ! -e "$KREW_ROOT/bin/kubectl-labhello" ]] || fail "uninstall left the plugin"
 pass "krew $kv offline install, kubectl labhello, uninstall"
