@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/guarded_main.hpp"
 #include "core/app/exit_code.hpp"
 #include "core/version.hpp"
 #include "helm-multirm/add_cluster_command.hpp"
@@ -45,17 +46,7 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-// Nothing may end the process with an abort: an exception that got this far is a bug, said as
-// such, and the command failed on its input (exit 3).
+// An exception that gets this far is a bug; the command failed on its input (exit 3).
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::bad_alloc&) {
-    std::cerr << "Error: out of memory\n";
-  } catch (const std::exception& e) {
-    std::cerr << "Error: internal error (please report it): " << e.what() << "\n";
-  } catch (...) {
-    std::cerr << "Error: internal error (please report it)\n";
-  }
-  return detgw::app::kExitInput;
+  return detgw::cli::guarded_main(run, argc, argv, detgw::app::kExitInput);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/guarded_main.hpp"
 #include "core/app/exit_code.hpp"
 #include "kubectl-detgw/capacity_command.hpp"
 #include "kubectl-detgw/complete_command.hpp"
@@ -108,17 +109,7 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-// Nothing may end the process with an abort: an exception that got this far is a bug, said as
-// such, and the command failed on its cluster work (exit 4).
+// An exception that gets this far is a bug; the command failed on its cluster work (exit 4).
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::bad_alloc&) {
-    std::cerr << "Error: out of memory\n";
-  } catch (const std::exception& e) {
-    std::cerr << "Error: internal error (please report it): " << e.what() << "\n";
-  } catch (...) {
-    std::cerr << "Error: internal error (please report it)\n";
-  }
-  return detgw::app::kExitCluster;
+  return detgw::cli::guarded_main(run, argc, argv, detgw::app::kExitCluster);
 }

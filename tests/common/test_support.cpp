@@ -113,6 +113,20 @@ std::vector<std::string> kubeconfig_credentials(const std::string& kubeconfig_pa
   return secrets;
 }
 
+std::string lab_env_value(const std::filesystem::path& run_dir, const std::string& key) {
+  std::ifstream in(run_dir / "lab.env");
+  std::string line;
+  const std::string prefix = key + "=";
+  while (std::getline(in, line)) {
+    if (line.rfind(prefix, 0) != 0) continue;
+    std::string value = line.substr(prefix.size());
+    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'')
+      value = value.substr(1, value.size() - 2);
+    return value;
+  }
+  return {};
+}
+
 std::string read_file_text(const std::filesystem::path& path) {
   std::ifstream in(path);
   std::stringstream buffer;

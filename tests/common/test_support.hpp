@@ -29,6 +29,9 @@ std::vector<std::string> secret_forms(const std::string& secret);
 // The forms of every token, password and private key of the users of a kubeconfig file.
 std::vector<std::string> kubeconfig_credentials(const std::string& kubeconfig_path);
 
+// A value of a lab's RUN_DIR/lab.env (tests/lab/up writes it; quotes removed), "" when unset.
+std::string lab_env_value(const std::filesystem::path& run_dir, const std::string& key);
+
 // A file's whole text ("" when it cannot be read).
 std::string read_file_text(const std::filesystem::path& path);
 // The first ```yaml block after `heading` in a Markdown page, or "" when there is none.

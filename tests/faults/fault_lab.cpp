@@ -85,17 +85,7 @@ LabOwner& owner() {
 }  // namespace
 
 std::string FaultLab::env(const std::string& key) const {
-  std::ifstream in(dir + "/lab.env");
-  std::string line;
-  const std::string prefix = key + "=";
-  while (std::getline(in, line)) {
-    if (line.rfind(prefix, 0) != 0) continue;
-    std::string value = line.substr(prefix.size());
-    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'')
-      value = value.substr(1, value.size() - 2);
-    return value;
-  }
-  return {};
+  return detgw::test::lab_env_value(dir, key);
 }
 
 UpstreamTls FaultLab::upstream(bool admin_certificate) const {

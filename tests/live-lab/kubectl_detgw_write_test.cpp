@@ -5,7 +5,6 @@
 
 #include <boost/test/unit_test.hpp>
 #include <csignal>
-#include <fstream>
 #include <future>
 #include <thread>
 
@@ -48,13 +47,7 @@ std::string crd_caps() {
       .out;
 }
 
-std::string lab_env(const std::string& key) {
-  std::ifstream in(run_dir() + "/lab.env");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
-  return {};
-}
+std::string lab_env(const std::string& key) { return detgw::test::lab_env_value(run_dir(), key); }
 
 std::unique_ptr<detgw::kube::ApiClient> admin_client() {
   detgw::kube::ConfigOverrides o;

@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
-#include <fstream>
 
 #include "core/kube/base64.hpp"
 #include "tests/live-lab/lab_gateway.hpp"
@@ -74,17 +73,7 @@ void require_no_credential(const std::string& text, const std::vector<std::strin
 }
 
 std::string lab_env(const std::string& key) {
-  std::ifstream in(lab2::run_dir() + "/lab.env");
-  std::string line;
-  const std::string prefix = key + "=";
-  while (std::getline(in, line)) {
-    if (line.rfind(prefix, 0) != 0) continue;
-    std::string value = line.substr(prefix.size());
-    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'')
-      value = value.substr(1, value.size() - 2);
-    return value;
-  }
-  return {};
+  return detgw::test::lab_env_value(lab2::run_dir(), key);
 }
 
 std::string base_values() {
