@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -111,6 +112,20 @@ std::vector<std::string> kubeconfig_credentials(const std::string& kubeconfig_pa
     for (const auto* s : {&user.token, &user.password, &user.client_key_data})
       for (auto& form : secret_forms(*s)) secrets.push_back(std::move(form));
   return secrets;
+}
+
+void reset_lab_gateway(const std::function<RunResult(std::vector<std::string>)>& kubectl,
+                       const std::string& wait) {
+  auto r =
+      kubectl({"-n", "projectcontour", "patch", "gateway", "contour", "--type=json", "-p",
+               R"([{"op":"replace","path":"/spec/listeners","value":[{"name":"tcp",)"
+               R"("protocol":"TCP","port":52335,"allowedRoutes":{"namespaces":{"from":"All"}}}]},)"
+               R"({"op":"replace","path":"/metadata/annotations","value":{}}])"});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  for (const char* kind : {"tcproutes.gateway.networking.k8s.io", "services"}) {
+    r = kubectl({"delete", kind, "-A", "-l", "determined", wait});
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  }
 }
 
 std::string lab_env_value(const std::filesystem::path& run_dir, const std::string& key) {

@@ -3,6 +3,7 @@
 // temporary files.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,11 @@ RunResult run(const std::vector<std::string>& argv, const std::string& stdin_tex
 std::vector<std::string> secret_forms(const std::string& secret);
 // The forms of every token, password and private key of the users of a kubeconfig file.
 std::vector<std::string> kubeconfig_credentials(const std::string& kubeconfig_path);
+
+// Puts a lab's Gateway back as tests/lab/up made it: the seed listener only, no annotation, no
+// Determined TCPRoutes or Services (deleted with `wait`, kubectl's --wait=true|false).
+void reset_lab_gateway(const std::function<RunResult(std::vector<std::string>)>& kubectl,
+                       const std::string& wait);
 
 // A value of a lab's RUN_DIR/lab.env (tests/lab/up writes it; quotes removed), "" when unset.
 std::string lab_env_value(const std::filesystem::path& run_dir, const std::string& key);

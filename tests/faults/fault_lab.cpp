@@ -189,18 +189,7 @@ std::string listener_caps() {
   return got.out;
 }
 
-void reset_gateway() {
-  auto r =
-      kubectl({"-n", "projectcontour", "patch", "gateway", "contour", "--type=json", "-p",
-               R"([{"op":"replace","path":"/spec/listeners","value":[{"name":"tcp",)"
-               R"("protocol":"TCP","port":52335,"allowedRoutes":{"namespaces":{"from":"All"}}}]},)"
-               R"({"op":"replace","path":"/metadata/annotations","value":{}}])"});
-  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  for (const char* kind : {"tcproutes.gateway.networking.k8s.io", "services"}) {
-    r = kubectl({"delete", kind, "-A", "-l", "determined", "--wait=true"});
-    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  }
-}
+void reset_gateway() { detgw::test::reset_lab_gateway(kubectl, "--wait=true"); }
 
 bool kill_apiserver() {
   // Called from the proxy's thread at the moment a request arrives: no Boost assertions here.

@@ -101,16 +101,8 @@ std::set<std::string> doctor_until(const std::string& code, std::vector<std::str
 
 // The Gateway as the lab made it: the seed listener only, no annotation; no task objects.
 void reset_gateway() {
-  auto r =
-      kubectl({"-n", "projectcontour", "patch", "gateway", "contour", "--type=json", "-p",
-               R"([{"op":"replace","path":"/spec/listeners","value":[{"name":"tcp",)"
-               R"("protocol":"TCP","port":52335,"allowedRoutes":{"namespaces":{"from":"All"}}}]},)"
-               R"({"op":"replace","path":"/metadata/annotations","value":{}}])"});
-  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  for (const char* kind : {"tcproutes.gateway.networking.k8s.io", "services"}) {
-    r = kubectl({"delete", kind, "-A", "-l", "determined", "--wait=false"});
-    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  }
+  detgw::test::reset_lab_gateway([](std::vector<std::string> args) { return kubectl(args); },
+                                 "--wait=false");
 }
 
 const rapidjson::Value* listener_at(const rapidjson::Document& status, int port) {
