@@ -554,6 +554,12 @@ bool finish_attempt(Job& job, CURLcode code) {
   return false;
 }
 
+// The longest wait for socket activity while transfers run. libcurl 7.88 sometimes leaves an
+// answer in its buffers without a timer to hand it over (HTTP/2 streams read together, OpenSSL's
+// read-ahead; fixed in later curl: curl/curl#17636): a poll of its sockets then waits for its
+// whole timeout. With 1 s, one doctor run in twenty behind a slow link stalled for a second.
+constexpr milliseconds kRunningPoll{10};
+
 std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
   if (jobs.empty()) return {};
   const CurlLibrary& curl = *jobs.front().transport->impl().curl;
@@ -599,7 +605,7 @@ std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
     if (running > 0 || !waiting.empty()) {
       curl.multi_poll(
           multi, nullptr, 0,
-          static_cast<int>(running > 0 ? std::min<long long>(wait.count(), 1000) : wait.count()),
+          static_cast<int>(running > 0 ? std::min(wait, kRunningPoll).count() : wait.count()),
           nullptr);
     }
   }
