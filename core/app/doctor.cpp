@@ -80,7 +80,8 @@ CommandResult doctor(const DoctorOptions& options) {
     if (options.rules.is_enabled(std::string(check.code)) && (access || !check.needs_access_review))
       checks.push_back(check);
 
-  std::string subjects;
+  // Every target at once: their reads go out together, round by round.
+  std::vector<live::SnapshotRequest> requests;
   for (const auto& target : session->targets) {
     live::SnapshotRequest request;
     request.gateway = target.gateway;
@@ -90,7 +91,14 @@ CommandResult doctor(const DoctorOptions& options) {
     request.master_access = access;
     request.master_subject = options.as_master;
     request.task_namespace = target.expected.task_namespace;
-    auto snapshot = live::read_gateway_snapshot(*session->client, request);
+    requests.push_back(std::move(request));
+  }
+  auto snapshots = live::read_gateway_snapshots(*session->client, requests);
+
+  std::string subjects;
+  for (std::size_t i = 0; i < session->targets.size(); ++i) {
+    const auto& target = session->targets[i];
+    auto& snapshot = snapshots[i];
     if (!snapshot) {
       result.errors.push_back(snapshot.error());
       break;

@@ -1,8 +1,8 @@
 #include "core/app/lint_live.hpp"
 
+#include <algorithm>
 #include <future>
 #include <map>
-#include <set>
 
 #include "core/app/config_input.hpp"
 #include "core/app/exit_code.hpp"
@@ -130,7 +130,8 @@ CommandResult lint_live(LintOptions options, const LiveLintOptions& live) {
     result.errors.push_back(cluster_error(client.error().describe()));
     return finish();
   }
-  if (auto version = kube::server_version(**client); !version) {
+  kube::ApiClient& release = **client;
+  if (auto version = kube::server_version(release); !version) {
     std::string message = "the release cluster (context ";
     message += config->identity.context;
     message += ") does not answer: ";
@@ -140,33 +141,36 @@ CommandResult lint_live(LintOptions options, const LiveLintOptions& live) {
   }
 
   auto targets = cluster_targets(options, result.notes);
+  // Every kubeconfig Secret at once, each name once.
+  std::vector<std::string> names;
+  for (const auto& t : targets)
+    if (std::find(names.begin(), names.end(), t.secret_name) == names.end())
+      names.push_back(t.secret_name);
+  std::vector<std::pair<kube::ApiClient*, std::string>> reads;
+  for (const auto& name : names)
+    reads.emplace_back(&release, kube::resource_path("", "v1", "secrets", release_namespace, name));
+  auto answers = kube::ApiClient::get_all(reads);
+  std::map<std::string, kube::Json> secrets;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (answers[i]) {
+      secrets.emplace(names[i], std::move(*answers[i]));
+    } else if (!answers[i].error().not_found()) {
+      // Reading the release namespace is this command's own need: a cluster error.
+      std::string message = "reading Secret ";
+      message += release_namespace;
+      message += "/";
+      message += names[i];
+      message += " in the release cluster: ";
+      message += answers[i].error().describe();
+      result.errors.push_back(cluster_error(std::move(message)));
+      return finish();
+    }
+  }
   std::vector<onboard::ClusterProbe> probes(targets.size());
-  std::map<std::string, kube::Json> secrets;  // read once per name
-  std::set<std::string> missing;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     probes[i].target = targets[i];
-    const std::string& name = targets[i].secret_name;
-    if (!secrets.count(name) && !missing.count(name)) {
-      auto secret =
-          (*client)->get(kube::resource_path("", "v1", "secrets", release_namespace, name));
-      if (secret) {
-        secrets.emplace(name, std::move(*secret));
-      } else if (secret.error().not_found()) {
-        missing.insert(name);
-      } else {
-        // Reading the release namespace is this command's own need: a cluster error.
-        std::string message = "reading Secret ";
-        message += release_namespace;
-        message += "/";
-        message += name;
-        message += " in the release cluster: ";
-        message += secret.error().describe();
-        result.errors.push_back(cluster_error(std::move(message)));
-        return finish();
-      }
-    }
     probes[i].secret.release_namespace = release_namespace;
-    if (auto it = secrets.find(name); it != secrets.end()) {
+    if (auto it = secrets.find(targets[i].secret_name); it != secrets.end()) {
       probes[i].secret.found = true;
       fill_key(probes[i].secret, it->second, targets[i].secret_key);
     }

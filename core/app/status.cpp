@@ -14,11 +14,18 @@ StatusResult status(const LiveOptions& options) {
     return result;
   }
   result.cluster = session->cluster_text();
+  // Every target at once: their reads go out together, round by round.
+  std::vector<live::SnapshotRequest> requests;
   for (const auto& target : session->targets) {
     live::SnapshotRequest request;
     request.gateway = target.gateway;
     request.expected = target.expected;
-    auto snapshot = live::read_gateway_snapshot(*session->client, request);
+    requests.push_back(std::move(request));
+  }
+  auto snapshots = live::read_gateway_snapshots(*session->client, requests);
+  for (std::size_t i = 0; i < session->targets.size(); ++i) {
+    const auto& target = session->targets[i];
+    auto& snapshot = snapshots[i];
     if (!snapshot) {
       result.errors.push_back(snapshot.error());
       break;

@@ -39,7 +39,12 @@ std::string review_body(const char* kind, const Subject* who, const ResourceAttr
   return {buf.GetString(), buf.GetSize()};
 }
 
-Result<AccessDecision> decision(Result<Json> r) {
+constexpr const char* kSelfReviews = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
+constexpr const char* kReviews = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
+
+}  // namespace
+
+Result<AccessDecision> review_decision(Result<Json> r) {
   if (!r) return r.error();
   AccessDecision d;
   auto status = r->FindMember("status");
@@ -57,11 +62,9 @@ Result<AccessDecision> decision(Result<Json> r) {
   return d;
 }
 
-}  // namespace
-
 Result<AccessDecision> can_i(ApiClient& client, const ResourceAttributes& what) {
-  return decision(client.create("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
-                                review_body("SelfSubjectAccessReview", nullptr, what)));
+  return review_decision(
+      client.create(kSelfReviews, review_body("SelfSubjectAccessReview", nullptr, what)));
 }
 
 Subject service_account_subject(const std::string& namespace_, const std::string& name) {
@@ -72,8 +75,25 @@ Subject service_account_subject(const std::string& namespace_, const std::string
 
 Result<AccessDecision> can_subject(ApiClient& client, const Subject& who,
                                    const ResourceAttributes& what) {
-  return decision(client.create("/apis/authorization.k8s.io/v1/subjectaccessreviews",
-                                review_body("SubjectAccessReview", &who, what)));
+  return review_decision(client.create(kReviews, review_body("SubjectAccessReview", &who, what)));
+}
+
+ApiClient::Call review_call(ApiClient& client, const AccessQuestion& question) {
+  const Subject* who = question.who;
+  return {&client, "POST", who ? kReviews : kSelfReviews,
+          review_body(who ? "SubjectAccessReview" : "SelfSubjectAccessReview", who, question.what),
+          "application/json"};
+}
+
+std::vector<Result<AccessDecision>> review_all(ApiClient& client,
+                                               const std::vector<AccessQuestion>& questions) {
+  std::vector<ApiClient::Call> calls;
+  calls.reserve(questions.size());
+  for (const auto& question : questions) calls.push_back(review_call(client, question));
+  std::vector<Result<AccessDecision>> out;
+  out.reserve(questions.size());
+  for (auto& answer : ApiClient::call_all(calls)) out.push_back(review_decision(std::move(answer)));
+  return out;
 }
 
 }  // namespace detgw::kube

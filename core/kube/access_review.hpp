@@ -38,4 +38,18 @@ Subject service_account_subject(const std::string& namespace_, const std::string
 Result<AccessDecision> can_subject(ApiClient& client, const Subject& who,
                                    const ResourceAttributes& what);
 
+struct AccessQuestion {
+  const Subject* who = nullptr;  // nullptr: the client's own identity
+  ResourceAttributes what;
+};
+
+// Several questions in one round of requests; answers in order.
+std::vector<Result<AccessDecision>> review_all(ApiClient& client,
+                                               const std::vector<AccessQuestion>& questions);
+
+// The request that asks one question, and the decision in its answer: for sending questions
+// together with other requests (ApiClient::call_all).
+ApiClient::Call review_call(ApiClient& client, const AccessQuestion& question);
+Result<AccessDecision> review_decision(Result<Json> answer);
+
 }  // namespace detgw::kube

@@ -294,25 +294,37 @@ Result<Json> ApiClient::remove_uid(const std::string& path, const std::string& u
 
 std::vector<Result<Json>> ApiClient::get_all(
     const std::vector<std::pair<ApiClient*, std::string>>& requests) {
-  std::vector<std::optional<Result<Json>>> results(requests.size());
+  std::vector<Call> calls;
+  calls.reserve(requests.size());
+  for (const auto& [client, path] : requests) calls.push_back({client, "GET", path, {}, {}});
+  return call_all(calls);
+}
+
+std::vector<Result<Json>> ApiClient::call_all(const std::vector<Call>& calls) {
+  std::vector<std::optional<Result<Json>>> results(calls.size());
   std::vector<std::pair<Transport*, HttpRequest>> batch;
   std::vector<std::size_t> index;
-  for (std::size_t i = 0; i < requests.size(); ++i) {
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    const Call& call = calls[i];
     HttpRequest req;
-    req.path = requests[i].second;
-    if (auto e = requests[i].first->authenticate(req)) {
+    req.method = call.method;
+    req.path = call.path;
+    req.body = call.body;
+    if (!call.content_type.empty()) req.headers.emplace_back("Content-Type", call.content_type);
+    if (auto e = call.client->authenticate(req)) {
       results[i].emplace(*e);
       continue;
     }
-    batch.emplace_back(&requests[i].first->transport(), std::move(req));
+    batch.emplace_back(&call.client->transport(), std::move(req));
     index.push_back(i);
   }
   auto responses = Transport::send_all(batch);
   for (std::size_t k = 0; k < responses.size(); ++k) {
     const std::size_t i = index[k];
-    ApiClient* client = requests[i].first;
-    if (responses[k] && responses[k]->status == 401 && client->exec_) {
-      results[i].emplace(client->get(requests[i].second));  // re-exec path, sequentially
+    const Call& call = calls[i];
+    if (responses[k] && responses[k]->status == 401 && call.client->exec_) {
+      // The re-exec path, one request at a time.
+      results[i].emplace(call.client->call(call.method, call.path, call.body, call.content_type));
       continue;
     }
     if (!responses[k])
@@ -321,6 +333,7 @@ std::vector<Result<Json>> ApiClient::get_all(
       results[i].emplace(decode_response(*responses[k]));
   }
   std::vector<Result<Json>> out;
+  out.reserve(results.size());
   for (auto& r : results) out.push_back(std::move(*r));
   return out;
 }

@@ -76,6 +76,16 @@ class ApiClient {
   static std::vector<Result<Json>> get_all(
       const std::vector<std::pair<ApiClient*, std::string>>& requests);
 
+  // Independent requests of any method, to one client or several, at once; results in order.
+  struct Call {
+    ApiClient* client = nullptr;
+    std::string method = "GET";
+    std::string path;
+    std::string body;
+    std::string content_type;  // "" = none
+  };
+  static std::vector<Result<Json>> call_all(const std::vector<Call>& calls);
+
   const RestConfig& config() const { return config_; }
   Transport& transport() { return *transport_; }
   const Logger& logger() const { return logger_; }

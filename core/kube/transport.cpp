@@ -1,25 +1,18 @@
 #include "core/kube/transport.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 #include <set>
-#include <thread>
+
+#include "core/kube/curl_library.hpp"
 
 namespace detgw::kube {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -164,11 +157,12 @@ struct Transport::Impl {
   std::string base;        // scheme://host:port/prefix used in request URLs
   std::string connect_to;  // CURLOPT_CONNECT_TO entry for tls-server-name
   std::string host_header;
+  const CurlLibrary* curl = nullptr;  // loaded by Transport::create
   CURLSH* share = nullptr;
   std::set<std::string> warnings_seen;
 
   ~Impl() {
-    if (share) curl_share_cleanup(share);
+    if (share) curl->share_cleanup(share);
   }
 };
 
@@ -191,11 +185,12 @@ struct Job {
   std::optional<ApiError> error;
 
   void cleanup() {
-    if (easy) curl_easy_cleanup(easy);
+    const CurlLibrary& curl = *transport->impl().curl;
+    if (easy) curl.easy_cleanup(easy);
     easy = nullptr;
-    if (header_list) curl_slist_free_all(header_list);
+    if (header_list) curl.slist_free_all(header_list);
     header_list = nullptr;
-    if (connect_list) curl_slist_free_all(connect_list);
+    if (connect_list) curl.slist_free_all(connect_list);
     connect_list = nullptr;
   }
 };
@@ -279,41 +274,42 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
   job.response.status = 0;
   job.too_large = false;
   job.errbuf[0] = 0;
-  CURL* e = curl_easy_init();
+  const CurlLibrary& curl = *impl.curl;
+  CURL* e = curl.easy_init();
   job.easy = e;
   const HttpRequest& req = *job.request;
   const RestConfig& c = impl.config;
   const std::string url = request_url(impl, req);
-  curl_easy_setopt(e, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(e, CURLOPT_SHARE, impl.share);
-  curl_easy_setopt(e, CURLOPT_PRIVATE, &job);
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, job.errbuf);
-  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-  curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  if (!c.disable_compression) curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+  curl.easy_setopt(e, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(e, CURLOPT_SHARE, impl.share);
+  curl.easy_setopt(e, CURLOPT_PRIVATE, &job);
+  curl.easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl.easy_setopt(e, CURLOPT_ERRORBUFFER, job.errbuf);
+  curl.easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  curl.easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl.easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (!c.disable_compression) curl.easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   long connect_ms = 30000;
   if (c.timeout.count() > 0) {
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(c.timeout.count()));
+    curl.easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(c.timeout.count()));
     connect_ms = std::min<long>(connect_ms, static_cast<long>(c.timeout.count()));
   }
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
-  curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(c.max_response_bytes));
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, &job);
-  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(e, CURLOPT_HEADERDATA, &job);
+  curl.easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+  curl.easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(c.max_response_bytes));
+  curl.easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+  curl.easy_setopt(e, CURLOPT_WRITEDATA, &job);
+  curl.easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+  curl.easy_setopt(e, CURLOPT_HEADERDATA, &job);
 
   // Method and body.
   if (req.method == "GET") {
-    curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    curl.easy_setopt(e, CURLOPT_HTTPGET, 1L);
   } else if (req.method == "HEAD") {
-    curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+    curl.easy_setopt(e, CURLOPT_NOBODY, 1L);
   } else {
-    curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, req.method.c_str());
-    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(req.body.size()));
-    curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS, req.body.c_str());
+    curl.easy_setopt(e, CURLOPT_CUSTOMREQUEST, req.method.c_str());
+    curl.easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(req.body.size()));
+    curl.easy_setopt(e, CURLOPT_COPYPOSTFIELDS, req.body.c_str());
   }
 
   // Headers.
@@ -321,31 +317,31 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
   bool has_accept = false;
   for (const auto& [k, v] : req.headers) {
     if (iequals(k, "Accept")) has_accept = true;
-    h = curl_slist_append(h, (k + ": " + v).c_str());
+    h = curl.slist_append(h, (k + ": " + v).c_str());
   }
-  if (!has_accept) h = curl_slist_append(h, "Accept: application/json, */*");
-  h = curl_slist_append(h, "Expect:");
+  if (!has_accept) h = curl.slist_append(h, "Accept: application/json, */*");
+  h = curl.slist_append(h, "Expect:");
   if (req.body.empty() && req.method != "GET" && req.method != "HEAD")
-    h = curl_slist_append(h, "Content-Type:");
-  if (!impl.host_header.empty()) h = curl_slist_append(h, ("Host: " + impl.host_header).c_str());
+    h = curl.slist_append(h, "Content-Type:");
+  if (!impl.host_header.empty()) h = curl.slist_append(h, ("Host: " + impl.host_header).c_str());
   job.header_list = h;
-  curl_easy_setopt(e, CURLOPT_HTTPHEADER, h);
-  curl_easy_setopt(e, CURLOPT_USERAGENT,
+  curl.easy_setopt(e, CURLOPT_HTTPHEADER, h);
+  curl.easy_setopt(e, CURLOPT_USERAGENT,
                    c.user_agent.empty() ? "detgw kubernetes-client" : c.user_agent.c_str());
 
   // TLS.
   if (c.insecure) {
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+    curl.easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl.easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
   } else if (!c.ca_data.empty()) {
     curl_blob blob{const_cast<char*>(c.ca_data.data()), c.ca_data.size(), CURL_BLOB_COPY};
-    curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+    curl.easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
   } else if (!c.ca_file.empty()) {
-    curl_easy_setopt(e, CURLOPT_CAINFO, c.ca_file.c_str());
+    curl.easy_setopt(e, CURLOPT_CAINFO, c.ca_file.c_str());
   }
   if (!impl.connect_to.empty()) {
-    job.connect_list = curl_slist_append(nullptr, impl.connect_to.c_str());
-    curl_easy_setopt(e, CURLOPT_CONNECT_TO, job.connect_list);
+    job.connect_list = curl.slist_append(nullptr, impl.connect_to.c_str());
+    curl.easy_setopt(e, CURLOPT_CONNECT_TO, job.connect_list);
   }
   const std::string& cert_data = !req.client_certificate_data.empty() ? req.client_certificate_data
                                                                       : c.client_certificate_data;
@@ -353,25 +349,25 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
       !req.client_key_data.empty() ? req.client_key_data : c.client_key_data;
   if (!cert_data.empty()) {
     curl_blob blob{const_cast<char*>(cert_data.data()), cert_data.size(), CURL_BLOB_COPY};
-    curl_easy_setopt(e, CURLOPT_SSLCERT_BLOB, &blob);
-    curl_easy_setopt(e, CURLOPT_SSLCERTTYPE, "PEM");
+    curl.easy_setopt(e, CURLOPT_SSLCERT_BLOB, &blob);
+    curl.easy_setopt(e, CURLOPT_SSLCERTTYPE, "PEM");
   } else if (!c.client_certificate_file.empty()) {
-    curl_easy_setopt(e, CURLOPT_SSLCERT, c.client_certificate_file.c_str());
+    curl.easy_setopt(e, CURLOPT_SSLCERT, c.client_certificate_file.c_str());
   }
   if (!key_data.empty()) {
     curl_blob blob{const_cast<char*>(key_data.data()), key_data.size(), CURL_BLOB_COPY};
-    curl_easy_setopt(e, CURLOPT_SSLKEY_BLOB, &blob);
-    curl_easy_setopt(e, CURLOPT_SSLKEYTYPE, "PEM");
+    curl.easy_setopt(e, CURLOPT_SSLKEY_BLOB, &blob);
+    curl.easy_setopt(e, CURLOPT_SSLKEYTYPE, "PEM");
   } else if (!c.client_key_file.empty()) {
-    curl_easy_setopt(e, CURLOPT_SSLKEY, c.client_key_file.c_str());
+    curl.easy_setopt(e, CURLOPT_SSLKEY, c.client_key_file.c_str());
   }
 
   // Proxy: proxy-url from the kubeconfig, else curl's own reading of *_proxy / NO_PROXY.
   // A kubeconfig proxy-url is used for every request (Go's http.ProxyURL ignores NO_PROXY);
   // without one, curl applies http(s)_proxy and NO_PROXY from the environment.
   if (!c.proxy_url.empty()) {
-    curl_easy_setopt(e, CURLOPT_PROXY, c.proxy_url.c_str());
-    curl_easy_setopt(e, CURLOPT_NOPROXY, "");
+    curl.easy_setopt(e, CURLOPT_PROXY, c.proxy_url.c_str());
+    curl.easy_setopt(e, CURLOPT_NOPROXY, "");
   }
 
   job.started = Clock::now();
@@ -380,7 +376,7 @@ void setup_attempt(Transport& t, Transport::Impl& impl, Job& job) {
 
 ApiError classify_failure(const Transport::Impl& impl, CURLcode code, const char* errbuf,
                           long os_errno) {
-  const std::string curl_detail = *errbuf ? errbuf : curl_easy_strerror(code);
+  const std::string curl_detail = *errbuf ? errbuf : impl.curl->easy_strerror(code);
   const std::string hostport = bracket(impl.url.host) + ":" + impl.url.port;
   std::string detail;
   FailureKind kind = FailureKind::Connection;
@@ -474,14 +470,15 @@ bool finish_attempt(Job& job, CURLcode code) {
   Transport& t = *job.transport;
   Transport::Impl& impl = t.impl();
   const HttpRequest& req = *job.request;
+  const CurlLibrary& curl = *impl.curl;
   CURL* e = job.easy;
   long status = 0, connects = 0, version = 0, os_errno = 0;
   curl_off_t total_us = 0;
-  curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &connects);
-  curl_easy_getinfo(e, CURLINFO_HTTP_VERSION, &version);
-  curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
-  curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &total_us);
+  curl.easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+  curl.easy_getinfo(e, CURLINFO_NUM_CONNECTS, &connects);
+  curl.easy_getinfo(e, CURLINFO_HTTP_VERSION, &version);
+  curl.easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
+  curl.easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &total_us);
   HttpResponse& r = job.response;
   r.attempts += 1;
   r.status = code == CURLE_OK ? static_cast<int>(status) : 0;
@@ -513,7 +510,7 @@ bool finish_attempt(Job& job, CURLcode code) {
                      r.header("Content-Length") == std::to_string(r.body.size());
   if (code != CURLE_OK && status > 0 && transient_curl_error(code) && (whole || status >= 400)) {
     t.logger().log(4, "complete response before the connection closed (" +
-                          std::string(curl_easy_strerror(code)) + "): accepted");
+                          std::string(curl.easy_strerror(code)) + "): accepted");
     code = CURLE_OK;
     r.status = static_cast<int>(status);
   }
@@ -557,9 +554,16 @@ bool finish_attempt(Job& job, CURLcode code) {
   return false;
 }
 
+// The longest wait for socket activity while transfers run. libcurl 7.88 sometimes leaves an
+// answer in its buffers without a timer to hand it over (HTTP/2 streams read together, OpenSSL's
+// read-ahead; fixed in later curl: curl/curl#17636): a poll of its sockets then waits for its
+// whole timeout. With 1 s, one doctor run in twenty behind a slow link stalled for a second.
+constexpr milliseconds kRunningPoll{10};
+
 std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
-  global_init();
-  CURLM* multi = curl_multi_init();
+  if (jobs.empty()) return {};
+  const CurlLibrary& curl = *jobs.front().transport->impl().curl;
+  CURLM* multi = curl.multi_init();
   std::size_t remaining = jobs.size();
   for (auto& job : jobs) job.first_start = Clock::now();
   std::vector<Job*> waiting;
@@ -571,7 +575,7 @@ std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
       Job* job = *it;
       if (job->not_before <= now) {
         setup_attempt(*job->transport, job->transport->impl(), *job);
-        curl_multi_add_handle(multi, job->easy);
+        curl.multi_add_handle(multi, job->easy);
         it = waiting.erase(it);
       } else {
         wait = std::min(wait, std::chrono::duration_cast<milliseconds>(job->not_before - now) +
@@ -580,14 +584,14 @@ std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
       }
     }
     int running = 0;
-    curl_multi_perform(multi, &running);
+    curl.multi_perform(multi, &running);
     int queued = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
+    while (CURLMsg* msg = curl.multi_info_read(multi, &queued)) {
       if (msg->msg != CURLMSG_DONE) continue;
       Job* job = nullptr;
-      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&job));
+      curl.easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&job));
       const CURLcode code = msg->data.result;
-      curl_multi_remove_handle(multi, msg->easy_handle);
+      curl.multi_remove_handle(multi, msg->easy_handle);
       if (finish_attempt(*job, code)) {
         job->cleanup();
         waiting.push_back(job);
@@ -599,13 +603,13 @@ std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
     }
     if (remaining == 0) break;
     if (running > 0 || !waiting.empty()) {
-      curl_multi_poll(
+      curl.multi_poll(
           multi, nullptr, 0,
-          static_cast<int>(running > 0 ? std::min<long long>(wait.count(), 1000) : wait.count()),
+          static_cast<int>(running > 0 ? std::min(wait, kRunningPoll).count() : wait.count()),
           nullptr);
     }
   }
-  curl_multi_cleanup(multi);
+  curl.multi_cleanup(multi);
   std::vector<Result<HttpResponse>> out;
   for (auto& job : jobs) {
     if (job.error)
@@ -620,7 +624,6 @@ std::vector<Result<HttpResponse>> run_jobs(std::vector<Job>& jobs) {
 
 Result<std::shared_ptr<Transport>> Transport::create(const RestConfig& config, Logger logger,
                                                      RetryPolicy retry) {
-  global_init();
   auto url = parse_server(config.server);
   if (!url) {
     ApiError e;
@@ -630,6 +633,8 @@ Result<std::shared_ptr<Transport>> Transport::create(const RestConfig& config, L
         "invalid configuration: host must be a URL or a host:port pair: \"" + config.server + "\"";
     return e;
   }
+  auto curl = curl_library();
+  if (!curl) return curl.error();
   std::shared_ptr<Transport> t(new Transport());
   t->server_ = config.server;
   t->logger_ = std::move(logger);
@@ -638,6 +643,7 @@ Result<std::shared_ptr<Transport>> Transport::create(const RestConfig& config, L
   impl.config = config;
   impl.retry = retry;
   impl.url = *url;
+  impl.curl = *curl;
   if (!config.tls_server_name.empty() && url->scheme == "https") {
     // Put the TLS name in the URL (SNI and certificate check) and connect to the real address.
     impl.base =
@@ -648,10 +654,9 @@ Result<std::shared_ptr<Transport>> Transport::create(const RestConfig& config, L
   } else {
     impl.base = url->scheme + "://" + bracket(url->host) + ":" + url->port + url->prefix;
   }
-  impl.share = curl_share_init();
-  curl_share_setopt(impl.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-  curl_share_setopt(impl.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-  curl_share_setopt(impl.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  impl.share = impl.curl->share_init();
+  for (auto data : {CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION})
+    impl.curl->share_setopt(impl.share, CURLSHOPT_SHARE, data);
   for (const auto* s : {&config.token, &config.password, &config.client_key_data})
     t->redactor_.add_secret(*s);
   if (config.insecure)

@@ -1,8 +1,9 @@
 #pragma once
-// HTTP to one cluster over libcurl: TLS from the kubeconfig (CA file or in-memory data, client
-// certificate, tls-server-name via CURLOPT_CONNECT_TO), proxies, HTTP/2, connection reuse (a share
-// handle per cluster), timeouts, bounded retries with backoff, -v logging with redaction, and
-// requests to several clusters at once on one curl multi handle.
+// HTTP to one cluster over libcurl (loaded on first use, curl_library.hpp): TLS from the
+// kubeconfig (CA file or in-memory data, client certificate, tls-server-name via
+// CURLOPT_CONNECT_TO), proxies, HTTP/2, connection reuse (a share handle per cluster), timeouts,
+// bounded retries with backoff, -v logging with redaction, and requests to several clusters at
+// once on one curl multi handle.
 
 #include <chrono>
 #include <memory>

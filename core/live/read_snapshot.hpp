@@ -30,6 +30,12 @@ struct SnapshotRequest {
 kube::Result<GatewaySnapshot> read_gateway_snapshot(kube::ApiClient& client,
                                                     const SnapshotRequest& request);
 
+// Several Gateways of one cluster in the rounds one takes: each round's requests for every
+// Gateway go out together, and what they share (CRDs, the TCPRoute and Service lists) is read
+// once. One result per request, in order.
+std::vector<kube::Result<GatewaySnapshot>> read_gateway_snapshots(
+    kube::ApiClient& client, const std::vector<SnapshotRequest>& requests);
+
 // Gateways in `namespace_` ("" = every namespace) that carry Determined's port annotations or
 // `det-*` listeners.
 kube::Result<std::vector<Gateway>> find_determined_gateways(kube::ApiClient& client,

@@ -61,8 +61,20 @@ void probe_cluster(ClusterProbe& probe, std::chrono::milliseconds timeout,
   }
   probe.reached = true;
 
-  auto ns =
-      api.get(kube::resource_path("", "v1", "namespaces", {}, probe.target.default_namespace));
+  // The namespace and every permission in one round of requests.
+  std::vector<kube::ApiClient::Call> calls = {
+      {&api,
+       "GET",
+       kube::resource_path("", "v1", "namespaces", {}, probe.target.default_namespace),
+       {},
+       {}}};
+  auto checks = master_cluster_permissions(probe.target);
+  for (const auto& check : checks)
+    calls.push_back(kube::review_call(
+        api, {nullptr, {check.verb, check.group, check.resource, {}, check.namespace_, {}}}));
+  auto answers = kube::ApiClient::call_all(calls);
+
+  const auto& ns = answers.front();
   if (ns)
     probe.namespace_exists = true;
   else if (ns.error().not_found())
@@ -70,17 +82,14 @@ void probe_cluster(ClusterProbe& probe, std::chrono::milliseconds timeout,
   else
     probe.namespace_error = ns.error().describe();
 
-  auto checks = master_cluster_permissions(probe.target);
-  for (auto& check : checks) {
-    kube::ResourceAttributes what{check.verb, check.group,      check.resource,
-                                  {},         check.namespace_, {}};
-    auto decision = kube::can_i(api, what);
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    auto decision = kube::review_decision(std::move(answers[i + 1]));
     if (!decision) {
       probe.access_error = decision.error().describe();
       break;
     }
-    check.allowed = decision->allowed;
-    check.reason = decision->reason;
+    checks[i].allowed = decision->allowed;
+    checks[i].reason = decision->reason;
   }
   if (!probe.access_error) probe.access = std::move(checks);
 

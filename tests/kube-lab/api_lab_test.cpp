@@ -206,6 +206,36 @@ BOOST_AUTO_TEST_CASE(access_reviews) {
   (void)sa;
 }
 
+// Questions sent together (review_all) get the answers they get one by one, in order, a
+// refused one included.
+BOOST_AUTO_TEST_CASE(access_reviews_in_one_round) {
+  auto admin = client_for("lab1-admin");
+  ResourceAttributes list_gw{"list", "gateway.networking.k8s.io", "gateways", "", "default", ""};
+  ResourceAttributes delete_ns{"delete", "", "namespaces", "", "", ""};
+  const Subject viewer{"viewer", {"system:authenticated"}};
+  auto answers = review_all(
+      *admin, {{nullptr, list_gw}, {&viewer, list_gw}, {nullptr, delete_ns}, {&viewer, delete_ns}});
+  BOOST_REQUIRE(answers.size() == 4u);
+  for (auto& a : answers) KUBE_REQUIRE_OK_LAB(a);
+  BOOST_TEST(answers[0]->allowed);
+  BOOST_TEST(!answers[1]->allowed);
+  BOOST_TEST(answers[2]->allowed);
+  BOOST_TEST(!answers[3]->allowed);
+  // The same questions one at a time.
+  const bool one_by_one[] = {
+      can_i(*admin, list_gw)->allowed, can_subject(*admin, viewer, list_gw)->allowed,
+      can_i(*admin, delete_ns)->allowed, can_subject(*admin, viewer, delete_ns)->allowed};
+  for (int i = 0; i < 4; ++i) BOOST_TEST(answers[i]->allowed == one_by_one[i], i);
+  // The viewer may not ask about others: that answer alone is refused.
+  auto as_viewer = client_for("lab1-viewer");
+  auto mixed = review_all(*as_viewer, {{nullptr, list_gw}, {&viewer, list_gw}});
+  BOOST_REQUIRE(mixed.size() == 2u);
+  KUBE_REQUIRE_OK_LAB(mixed[0]);
+  BOOST_TEST(!mixed[0]->allowed);
+  BOOST_REQUIRE(!mixed[1].ok());
+  BOOST_TEST(mixed[1].error().forbidden());
+}
+
 BOOST_AUTO_TEST_CASE(connection_reuse_http2_and_parallel_requests) {
   auto admin = client_for("lab1-admin");
   HttpRequest req;

@@ -3,6 +3,8 @@
 // administrator breaks it (kubectl), and every command runs as the real binary. Everything runs
 // on cluster lab2, whose Gateway each test resets first.
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
@@ -10,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "tests/common/test_support.hpp"
 #include "tests/live-lab/lab_gateway.hpp"
@@ -253,6 +256,95 @@ BOOST_AUTO_TEST_CASE(request_count_does_not_grow_with_listeners) {
   BOOST_TEST(status_8 == 4);  // Gateway CRD, Gateway, TCPRoutes, Services
   BOOST_TEST(doctor_8 > status_8);
   reset_gateway();
+}
+
+namespace {
+
+// One JSON value as compact text, to compare reports item by item.
+std::string json_text(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  value.Accept(w);
+  return buffer.GetString();
+}
+
+// Gateways in namespaces of their own carrying Determined's marks (a det-* listener and its
+// port annotation), which Contour does not program: their state does not change under a test.
+const std::vector<std::string> kMarkedGateways = {"multi-a/bench", "multi-b/bench",
+                                                  "multi-c/bench"};
+
+std::string marked_gateways_manifest() {
+  std::string manifest;
+  int port = 40100;
+  for (const auto& ref : kMarkedGateways) {
+    const std::string ns = ref.substr(0, ref.find('/'));
+    const std::string p = std::to_string(port++);
+    manifest += "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n---\n";
+    manifest +=
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: bench\n"
+        "  namespace: " +
+        ns + "\n  annotations:\n    determined.ai/det-gateway-port-" + p + ": alloc-" + ns +
+        "\nspec:\n  gatewayClassName: contour\n  listeners:\n"
+        "    - name: det-" +
+        p + "\n      protocol: TCP\n      port: " + p + "\n---\n";
+  }
+  return manifest;
+}
+
+}  // namespace
+
+// Several Gateways (found with -A) are read together, round by round, and what they share once;
+// the report is what one run per Gateway says, in the same order.
+BOOST_AUTO_TEST_CASE(several_gateways_are_read_together_and_reported_as_one_by_one) {
+  reset_gateway();  // projectcontour/contour without Determined's marks: not found by -A
+  auto r = kubectl({"apply", "-f", write_file("marked-gateways.yaml", marked_gateways_manifest())});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+
+  // --pre: the permission reviews of every Gateway go out together too.
+  auto all = plugin({"doctor", "-A", "--pre", "-o", "json"});
+  BOOST_REQUIRE_MESSAGE(all.exit_code == 0 || all.exit_code == 1, all.err);
+  auto report = parse(all.out);
+  std::vector<std::string> checks, expected_checks, inputs, expected_inputs;
+  std::multiset<std::string> findings, expected_findings;
+  for (const auto& c : report["checks"].GetArray()) checks.push_back(json_text(c));
+  for (const auto& f : report["findings"].GetArray()) findings.insert(json_text(f));
+  for (const auto& i : report["inputs"].GetArray()) inputs.push_back(json_text(i));
+  std::vector<std::string> status_items;
+  auto status = parse(plugin({"status", "-A", "-o", "json"}).out);
+  for (const auto& item : status["items"].GetArray()) status_items.push_back(json_text(item));
+  std::vector<std::string> expected_status_items;
+  for (const auto& gateway : kMarkedGateways) {
+    auto one = parse(plugin({"doctor", "--gateway", gateway, "--pre", "-o", "json"}).out);
+    for (auto& c : one["checks"].GetArray()) {
+      // With several Gateways each group names its Gateway.
+      const std::string group = c["group"].GetString() + std::string(" (gateway ") + gateway + ")";
+      c["group"].SetString(group.c_str(), static_cast<rapidjson::SizeType>(group.size()),
+                           one.GetAllocator());
+      expected_checks.push_back(json_text(c));
+    }
+    for (const auto& f : one["findings"].GetArray()) expected_findings.insert(json_text(f));
+    for (const auto& i : one["inputs"].GetArray()) expected_inputs.push_back(json_text(i));
+    expected_status_items.push_back(
+        json_text(parse(plugin({"status", "--gateway", gateway, "-o", "json"}).out)));
+  }
+  BOOST_TEST(checks.size() == 3 * 19u);  // every check, LIV050 included, for each Gateway
+  BOOST_TEST(checks == expected_checks, boost::test_tools::per_element());
+  BOOST_TEST(findings == expected_findings, boost::test_tools::per_element());
+  BOOST_TEST(inputs == expected_inputs, boost::test_tools::per_element());
+  BOOST_TEST(status_items == expected_status_items, boost::test_tools::per_element());
+
+  // What the Gateways share (the CRDs, every TCPRoute and Service, their GatewayClass) is read
+  // once: each further Gateway costs one request, and -A one list to find them.
+  const int doctor_one = requests_of({"doctor", "--gateway", kMarkedGateways[0]});
+  const int status_one = requests_of({"status", "--gateway", kMarkedGateways[0]});
+  BOOST_TEST(requests_of({"doctor", "-A"}) == doctor_one + 1 + 2);
+  BOOST_TEST(requests_of({"status", "-A"}) == status_one + 1 + 2);
+
+  for (const auto& gateway : kMarkedGateways) {
+    const auto slash = gateway.find('/');
+    r = kubectl({"-n", gateway.substr(0, slash), "delete", "gateway", gateway.substr(slash + 1)});
+    BOOST_TEST(r.exit_code == 0, r.err);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(config_output_lints_clean_and_avoids_ports_in_use) {
