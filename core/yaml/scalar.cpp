@@ -93,7 +93,7 @@ ResolvedScalar resolve(const Node& node) {
     return out;
   }
   if (node.kind != NodeKind::Scalar) return out;
-  const std::string& s = node.text;
+  const std::string_view s = node.text;
   if (node.tag == "!" || node.tag == kStrTag) return out;  // quoted or !!str: a string
   const bool plain = node.tag.empty();
   if ((plain || node.tag == kNullTag) && one_of(s, {"", "~", "null", "Null", "NULL"})) {
@@ -151,7 +151,8 @@ std::optional<bool> as_bool(const Node& node) {
 }
 
 std::optional<std::string> as_string(const Node& node) {
-  if (node.kind == NodeKind::Scalar && resolve(node).type == ScalarType::String) return node.text;
+  if (node.kind == NodeKind::Scalar && resolve(node).type == ScalarType::String)
+    return std::string(node.text);
   return std::nullopt;
 }
 
