@@ -1,6 +1,5 @@
 #include "core/yaml/node.hpp"
 
-#include <cctype>
 #include <mutex>
 #include <string>
 #include <unordered_set>
@@ -18,23 +17,26 @@ std::string_view intern_file_name(std::string_view name) {
   return *names.emplace(name).first;
 }
 
+namespace {
+
+// std::tolower in the "C" locale, which is the one this program runs in, without the call.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 bool keys_equal(std::string_view a, std::string_view b, KeyMatch match) {
   if (match == KeyMatch::Exact) return a == b;
   if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 
 const Entry* Node::find_entry(std::string_view key, KeyMatch match) const {
-  const Entry* found = nullptr;
-  for (const Entry& entry : entries) {
-    if (entry.key_is_scalar && keys_equal(entry.key, key, match)) found = &entry;
-  }
-  return found;
+  // From the end: the first match is the last duplicate.
+  for (std::size_t i = entries.size(); i-- > 0;)
+    if (entries[i].key_is_scalar && keys_equal(entries[i].key, key, match)) return &entries[i];
+  return nullptr;
 }
 
 const Node* Node::find(std::string_view key, KeyMatch match) const {
