@@ -33,7 +33,7 @@ Expected<yaml::NodePtr> existing_list(const std::vector<std::string>& files) {
   const auto* entry = merged->find_entry("additional_resource_managers");
   if (!entry) return yaml::NodePtr{};
   // Keep the merged tree alive through the entry's value.
-  return entry->value;
+  return yaml::share(merged, entry->value);
 }
 
 // The credentials of a new ServiceAccount in the cluster that `config`/`context` reach.

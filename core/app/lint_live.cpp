@@ -19,7 +19,7 @@ namespace {
 
 std::string text_of(const model::Field& field) {
   if (!field.node || !field.node->is_scalar()) return {};
-  return yaml::as_string(*field.node).value_or(field.node->text);
+  return yaml::as_string(*field.node).value_or(std::string(field.node->text));
 }
 
 onboard::InputPlace place(const model::Field& field) {

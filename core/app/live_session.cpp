@@ -12,7 +12,7 @@ namespace {
 
 std::string text_of(const model::Field& field) {
   if (!field.node) return {};
-  return yaml::as_string(*field.node).value_or(field.node->text);
+  return yaml::as_string(*field.node).value_or(std::string(field.node->text));
 }
 
 // The RMs of --values input that have an internal_task_gateway, with what it says.

@@ -31,7 +31,7 @@ std::vector<PoolPlacement> placements(const model::ConfigModel& rendered) {
     if (rm.implicit_default_pool) out.push_back({"default", cluster, rm.is_root});
     for (const auto& pool : rm.pools)
       if (pool.name.node && pool.name.node->is_scalar())
-        out.push_back({pool.name.node->text, cluster, rm.is_root});
+        out.push_back({std::string(pool.name.node->text), cluster, rm.is_root});
   }
   return out;
 }

@@ -51,7 +51,7 @@ void add_yaml_as_json(const yaml::Node& node, rapidjson::Value& out,
       out.SetNull();
       break;
     case yaml::NodeKind::Scalar:
-      out.SetString(node.text.c_str(), static_cast<rapidjson::SizeType>(node.text.size()), alloc);
+      out.SetString(node.text.data(), static_cast<rapidjson::SizeType>(node.text.size()), alloc);
       break;
     case yaml::NodeKind::Sequence:
       out.SetArray();
@@ -66,7 +66,9 @@ void add_yaml_as_json(const yaml::Node& node, rapidjson::Value& out,
       for (const auto& e : node.entries) {
         rapidjson::Value v;
         add_yaml_as_json(*e.value, v, alloc, depth + 1);
-        out.AddMember(rapidjson::Value(e.key.c_str(), alloc), v, alloc);
+        out.AddMember(
+            rapidjson::Value(e.key.data(), static_cast<rapidjson::SizeType>(e.key.size()), alloc),
+            v, alloc);
       }
       break;
   }

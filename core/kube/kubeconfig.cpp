@@ -17,6 +17,7 @@ class Reader {
   explicit Reader(std::string base_dir) : base_dir_(std::move(base_dir)) {}
 
   std::optional<Error> error;
+  yaml::NodePtr tree;  // the document being read
 
   void fail(std::string message, const SourceLocation& at) {
     if (!error) error = input_error(std::move(message), at);
@@ -31,7 +32,7 @@ class Reader {
            node->location);
       return {};
     }
-    return node->text;
+    return std::string(node->text);
   }
 
   bool boolean(const yaml::Node& map, std::string_view key) {
@@ -76,7 +77,7 @@ class Reader {
              item->location);
         continue;
       }
-      out.push_back(item->text);
+      out.emplace_back(item->text);
     }
     return out;
   }
@@ -112,8 +113,9 @@ ClusterInfo read_cluster(Reader& r, const yaml::Node& node) {
   if (const yaml::Node* exts = node.find("extensions"); exts && exts->is_sequence()) {
     for (const auto& ext : exts->items) {
       if (ext->is_mapping() && r.string(*ext, "name") == kExecExtension)
-        c.exec_extension =
-            ext->find_entry("extension") ? ext->find_entry("extension")->value : nullptr;
+        c.exec_extension = ext->find_entry("extension")
+                               ? yaml::share(r.tree, ext->find_entry("extension")->value)
+                               : nullptr;
     }
   }
   return c;
@@ -156,7 +158,7 @@ AuthInfo read_user(Reader& r, const yaml::Node& node) {
   u.as_groups = r.strings(node, "as-groups");
   if (const yaml::Node* extra = r.mapping(node, "as-user-extra")) {
     for (const auto& entry : extra->entries)
-      u.as_user_extra[entry.key] = r.strings(*extra, entry.key);
+      u.as_user_extra[std::string(entry.key)] = r.strings(*extra, entry.key);
   }
   u.username = r.string(node, "username");
   u.password = r.string(node, "password");
@@ -164,7 +166,8 @@ AuthInfo read_user(Reader& r, const yaml::Node& node) {
     AuthProviderConfig p;
     p.name = r.string(*ap, "name");
     if (const yaml::Node* cfg = r.mapping(*ap, "config")) {
-      for (const auto& entry : cfg->entries) p.config[entry.key] = r.string(*cfg, entry.key);
+      for (const auto& entry : cfg->entries)
+        p.config[std::string(entry.key)] = r.string(*cfg, entry.key);
     }
     u.auth_provider = std::move(p);
   }
@@ -239,6 +242,7 @@ Expected<Kubeconfig> parse_kubeconfig(std::string_view text, const std::string& 
     base_dir = abs.parent_path().string();
   }
   Reader r(base_dir);
+  r.tree = doc->root;
   read_named_list(r, root, "clusters", "cluster", config.clusters, read_cluster);
   read_named_list(r, root, "users", "user", config.users, read_user);
   read_named_list(r, root, "contexts", "context", config.contexts, read_context);

@@ -10,8 +10,8 @@ Field child(const Field& parent, std::string_view key, yaml::KeyMatch match) {
   if (parent.node && parent.node->is_mapping()) {
     if (const yaml::Entry* entry = parent.node->find_entry(key, match)) {
       out.entry = entry;
-      out.node = entry->value.get();
-      out.path = parent.path.key(entry->key);
+      out.node = entry->value;
+      out.path = parent.path.key(std::string(entry->key));
       return out;
     }
   }
@@ -24,7 +24,7 @@ Field item(const Field& list, std::size_t index) {
   out.parent = list.node;
   out.path = list.path.index(index);
   if (list.node && list.node->is_sequence() && index < list.node->items.size())
-    out.node = list.node->items[index].get();
+    out.node = list.node->items[index];
   return out;
 }
 
@@ -117,7 +117,7 @@ void read_pools(ResourceManager& rm) {
 void collect_lowercased_maps(const yaml::Node* node, std::vector<const yaml::Node*>& out) {
   if (!node || !node->is_mapping() || out.size() > 100000) return;
   out.push_back(node);
-  for (const auto& entry : node->entries) collect_lowercased_maps(entry.value.get(), out);
+  for (const auto& entry : node->entries) collect_lowercased_maps(entry.value, out);
 }
 
 }  // namespace detgw::model::detail

@@ -1,5 +1,6 @@
 #include "core/model/build.hpp"
 #include "core/model/build_common.hpp"
+#include "core/yaml/arena.hpp"
 #include "core/yaml/scalar.hpp"
 
 namespace detgw::model {
@@ -16,7 +17,7 @@ bool var_char(char c, bool first) {
 }
 
 // `$VAR` and `${VAR}` from the environment; an unset variable stays as written.
-Expansion expand(const std::string& text, const EnvLookup& env) {
+Expansion expand(std::string_view text, const EnvLookup& env) {
   Expansion out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '$' || i + 1 >= text.size()) {
@@ -27,7 +28,7 @@ Expansion expand(const std::string& text, const EnvLookup& env) {
     bool braced = text[start] == '{';
     if (braced) {
       end = text.find('}', start);
-      if (end == std::string::npos) {
+      if (end == std::string_view::npos) {
         out.text += text[i];
         continue;
       }
@@ -40,7 +41,7 @@ Expansion expand(const std::string& text, const EnvLookup& env) {
         continue;
       }
     }
-    std::string name = text.substr(start, end - start);
+    std::string name(text.substr(start, end - start));
     std::size_t consumed_to = braced ? end : end - 1;
     auto value =
         name == "DOCKER_LOCALHOST" ? std::optional<std::string>("host.docker.internal") : env(name);
@@ -48,7 +49,7 @@ Expansion expand(const std::string& text, const EnvLookup& env) {
       out.text += *value;
     } else {
       out.unset.push_back(name);
-      out.text.append(text, i, consumed_to - i + 1);
+      out.text.append(text.substr(i, consumed_to - i + 1));
     }
     i = consumed_to;
   }
@@ -57,26 +58,31 @@ Expansion expand(const std::string& text, const EnvLookup& env) {
 
 using Placeholders = std::map<const yaml::Node*, ConfigModel::Placeholder>;
 
-yaml::NodePtr expand_tree(const yaml::NodePtr& node, const yaml::Path& path, const EnvLookup& env,
-                          Placeholders& unset, std::size_t& budget) {
+// The copy of `node` with variables expanded, its new nodes in `arena`.
+const yaml::Node* expand_tree(yaml::Arena& arena, const yaml::Node* node, const yaml::Path& path,
+                              const EnvLookup& env, Placeholders& unset, std::size_t& budget) {
   if (!node || budget == 0) return node;
   --budget;
   if (node->is_scalar()) {
-    if (!yaml::as_string(*node) || node->text.find('$') == std::string::npos) return node;
+    if (!yaml::as_string(*node) || node->text.find('$') == std::string_view::npos) return node;
     Expansion e = expand(node->text, env);
-    auto copy = std::make_shared<yaml::Node>(*node);
-    copy->text = e.text;
-    copy->tag.assign(1, '!');  // a substituted value stays a string
-    if (!e.unset.empty()) unset[copy.get()] = {"$" + e.unset.front(), path};
+    // A substituted value stays a string.
+    const yaml::Node* copy = arena.scalar(e.text, node->location, "!");
+    if (!e.unset.empty()) unset[copy] = {"$" + e.unset.front(), path};
     return copy;
   }
   if (node->is_null()) return node;
-  auto copy = std::make_shared<yaml::Node>(*node);
-  for (std::size_t i = 0; i < copy->items.size(); ++i)
-    copy->items[i] = expand_tree(copy->items[i], path.index(i), env, unset, budget);
-  for (auto& entry : copy->entries)
-    entry.value = expand_tree(entry.value, path.key(entry.key), env, unset, budget);
-  return copy;
+  if (node->is_sequence()) {
+    std::vector<const yaml::Node*> items(node->items.begin(), node->items.end());
+    for (std::size_t i = 0; i < items.size(); ++i)
+      items[i] = expand_tree(arena, items[i], path.index(i), env, unset, budget);
+    return arena.sequence(items, node->location, node->tag);
+  }
+  std::vector<yaml::Entry> entries(node->entries.begin(), node->entries.end());
+  for (auto& entry : entries)
+    entry.value =
+        expand_tree(arena, entry.value, path.key(std::string(entry.key)), env, unset, budget);
+  return arena.mapping(entries, node->location, node->tag);
 }
 
 }  // namespace
@@ -94,15 +100,18 @@ std::vector<ConfigModel> build_devcluster_models(const yaml::Document& document,
     Placeholders unset;
     std::size_t budget = 2'000'000;
     const yaml::Path prefix = yaml::Path().key("stages").index(i).key("master").key("config_file");
-    yaml::NodePtr expanded = expand_tree(config->value, prefix, env, unset, budget);
+    auto arena = std::make_shared<yaml::Arena>();
+    arena->keep(document.root);
+    const yaml::NodePtr expanded =
+        yaml::share(arena, expand_tree(*arena, config->value, prefix, env, unset, budget));
     ConfigModel model = build_master_model(expanded, document.file, prefix);
     model.shape = InputShape::Devcluster;
     model.owned.push_back(expanded);
     model.unset_placeholders = std::move(unset);
     // Duplicate keys are a property of the text as written, before expansion.
-    model.documents = {config->value.get()};
+    model.documents = {config->value};
     model.lowercased_maps.clear();
-    detail::collect_lowercased_maps(config->value.get(), model.lowercased_maps);
+    detail::collect_lowercased_maps(config->value, model.lowercased_maps);
     models.push_back(std::move(model));
   }
   return models;

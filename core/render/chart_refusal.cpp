@@ -56,7 +56,7 @@ model::Field field_at(const std::vector<std::string>& keys, const model::ConfigM
     next.path = field.path.key(key);
     if (field.node && field.node->is_mapping())
       if (const auto* entry = field.node->find_entry(key)) {
-        next.node = entry->value.get();
+        next.node = entry->value;
         next.entry = entry;
       }
     field = next;

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <vector>
 
 #include "core/yaml/scalar.hpp"
 
@@ -24,7 +26,7 @@ std::string number_text(const yaml::ResolvedScalar& scalar) {
   return ec == std::errc() ? std::string(buf, end) : std::string("0");
 }
 
-std::string double_quoted(const std::string& text) {
+std::string double_quoted(std::string_view text) {
   std::string out = "\"";
   for (unsigned char c : text) {
     switch (c) {
@@ -58,7 +60,7 @@ std::string double_quoted(const std::string& text) {
 }
 
 // A string that reads back as the same string when written plain.
-bool safe_plain(const std::string& text) {
+bool safe_plain(std::string_view text) {
   if (text.empty()) return false;
   for (char c : text)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
@@ -84,7 +86,7 @@ std::string scalar_yaml(const yaml::Node& node) {
     case yaml::ScalarType::String:
       break;
   }
-  return safe_plain(node.text) ? node.text : double_quoted(node.text);
+  return safe_plain(node.text) ? std::string(node.text) : double_quoted(node.text);
 }
 
 bool is_nil(const yaml::Node* node) {
@@ -140,9 +142,9 @@ void emit(const yaml::Node* node, int indent, std::string& out, bool first_inlin
     for (const auto* e : entries) {
       if (!(first && first_inline)) out += pad;
       first = false;
-      out += safe_plain(e->key) ? e->key : double_quoted(e->key);
+      out += safe_plain(e->key) ? std::string(e->key) : double_quoted(e->key);
       out += ':';
-      emit_child(e->value.get(), indent + 2, out);
+      emit_child(e->value, indent + 2, out);
     }
     return;
   }
@@ -155,7 +157,7 @@ void emit(const yaml::Node* node, int indent, std::string& out, bool first_inlin
     if (!(first && first_inline)) out += pad;
     first = false;
     out += "- ";
-    emit(item.get(), indent + 2, out, true);
+    emit(item, indent + 2, out, true);
   }
 }
 
@@ -176,7 +178,7 @@ std::string go_print(const yaml::Node* node) {
     case yaml::ScalarType::String:
       break;
   }
-  return node->text;
+  return std::string(node->text);
 }
 
 std::string go_quote(const yaml::Node* node) { return double_quoted(go_print(node)); }

@@ -8,7 +8,7 @@ namespace {
 const yaml::Node* child(const yaml::Node* map, std::string_view key) {
   if (!map || !map->is_mapping()) return nullptr;
   const auto* entry = map->find_entry(key);
-  return entry ? entry->value.get() : nullptr;
+  return entry ? entry->value : nullptr;
 }
 
 std::string trimmed(std::string text) {
@@ -89,16 +89,17 @@ void additional_rms(const yaml::Node* list, RenderedMasterConfig& r, std::string
     return;
   }
   for (std::size_t i = 0; i < list->items.size(); ++i) {
-    const yaml::Node* item = list->items[i].get();
+    const yaml::Node* item = list->items[i];
     const auto* rm = child(item, "resource_manager");
     out += "- resource_manager:\n";
     if (rm && rm->is_mapping()) {
       // `omit ... "kubeconfig_secret_name" "kubeconfig_secret_value" | toYaml`.
-      yaml::Node kept = *rm;
-      kept.entries.clear();
+      std::vector<yaml::Entry> entries;
       for (const auto& e : rm->entries)
         if (e.key != "kubeconfig_secret_name" && e.key != "kubeconfig_secret_value")
-          kept.entries.push_back(e);
+          entries.push_back(e);
+      yaml::Node kept = *rm;
+      kept.entries = entries;
       out += to_yaml(&kept, 4);
     } else {
       r.refusals.emplace_back("additional_resource_managers[] without a resource_manager map");

@@ -155,7 +155,7 @@ void check_hlm008(const ConfigModel& model, FindingSink& out) {
   const Field& scheduler = model.rms.front().default_scheduler;
   auto value = string_of(model, scheduler);
   if (!checkable(model, scheduler)) return;
-  std::string text = value.value_or(scheduler.node->text);
+  std::string text = value.value_or(std::string(scheduler.node->text));
   auto trimmed = text;
   trimmed.erase(0, trimmed.find_first_not_of(" \t"));
   trimmed.erase(trimmed.find_last_not_of(" \t") + 1);

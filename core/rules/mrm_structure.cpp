@@ -100,7 +100,7 @@ void find_duplicates(const yaml::Node* node, const yaml::Path& path,
   if (!node || !visited.insert(node).second) return;
   if (node->is_sequence()) {
     for (std::size_t i = 0; i < node->items.size(); ++i)
-      find_duplicates(node->items[i].get(), path.index(i), lowercased, visited, out);
+      find_duplicates(node->items[i], path.index(i), lowercased, visited, out);
     return;
   }
   if (!node->is_mapping()) return;
@@ -132,7 +132,7 @@ void find_duplicates(const yaml::Node* node, const yaml::Path& path,
         break;
       }
     }
-    find_duplicates(entry.value.get(), path.key(entry.key), lowercased, visited, out);
+    find_duplicates(entry.value, path.key(std::string(entry.key)), lowercased, visited, out);
   }
 }
 
@@ -193,8 +193,8 @@ void check_types_in(const ConfigModel& model, const Field& map, std::span<const 
     std::string got = yaml::describe_type(*f.node);
     if (f.node->is_scalar()) got += " (" + quoted(f.node->text) + ")";
     out.at_value(f,
-                 entry.key + " must be " + std::string(model::describe(key->type)) + ", not " +
-                     got + ": the master cannot decode it and refuses to start",
+                 std::string(entry.key) + " must be " + std::string(model::describe(key->type)) +
+                     ", not " + got + ": the master cannot decode it and refuses to start",
                  type_hint(*f.node, key->type), rm);
   }
 }

@@ -48,10 +48,10 @@ std::optional<std::int64_t> int_of(const model::ConfigModel& model, const model:
 
 model::Field entry_field(const model::Field& map, const yaml::Entry& entry) {
   model::Field f;
-  f.node = entry.value.get();
+  f.node = entry.value;
   f.entry = &entry;
   f.parent = map.node;
-  f.path = map.path.key(entry.key);
+  f.path = map.path.key(std::string(entry.key));
   return f;
 }
 

@@ -21,57 +21,52 @@ constexpr std::size_t kMaxDepth = 10000;
 constexpr unsigned kFlags = rapidjson::kParseStopWhenDoneFlag |
                             rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag;
 
-// Builds nodes from RapidJSON's SAX events with an explicit stack (no recursion).
+// Builds nodes from RapidJSON's SAX events into one arena, with an explicit stack (no recursion).
 class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
  public:
-  explicit Builder(const SourceLocation& at) : at_(at) {}
+  Builder(yaml::Arena& arena, const SourceLocation& at) : arena_(arena), at_(at) {}
 
-  bool Null() { return add(yaml::make_null(at_)); }
-  bool Bool(bool b) {
-    return add(yaml::make_scalar(b ? "true" : "false", at_, std::string(kBoolTag)));
-  }
+  bool Null() { return add(arena_.null(at_)); }
+  bool Bool(bool b) { return add(arena_.scalar(b ? "true" : "false", at_, kBoolTag)); }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-    std::string text(s, n);
+    const std::string text(s, n);
     errno = 0;
     const double d = std::strtod(text.c_str(), nullptr);
     if (errno == ERANGE && std::isinf(d)) {
       error_ = "json: cannot unmarshal number " + text + " into Go value of type float64";
       return false;
     }
-    return add(yaml::make_scalar(std::move(text), at_, std::string(kFloatTag)));
+    return add(arena_.scalar(text, at_, kFloatTag));
   }
   bool String(const char* s, rapidjson::SizeType n, bool) {
-    return add(yaml::make_scalar(std::string(s, n), at_, std::string(kStrTag)));
+    return add(arena_.scalar({s, n}, at_, kStrTag));
   }
   bool StartObject() { return open(true); }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
-    stack_.back().key.assign(s, n);
+    stack_.back().key = arena_.intern({s, n});
     return true;
   }
   bool EndObject(rapidjson::SizeType) {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    yaml::Node tmp;
-    tmp.kind = yaml::NodeKind::Mapping;
-    tmp.entries = std::move(frame.entries);
-    return add(make_mapping(effective_entries(tmp), at_, {}));
+    return add(arena_.mapping(effective_entries(frame.entries), at_));
   }
   bool StartArray() { return open(false); }
   bool EndArray(rapidjson::SizeType) {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    return add(make_sequence(std::move(frame.items), at_, {}));
+    return add(arena_.sequence(frame.items, at_));
   }
 
-  yaml::NodePtr result() const { return result_; }
+  const yaml::Node* result() const { return result_; }
   const std::string& error() const { return error_; }
 
  private:
   struct Frame {
     bool object = false;
-    std::string key;
+    std::string_view key;
     std::vector<yaml::Entry> entries;
-    std::vector<yaml::NodePtr> items;
+    std::vector<const yaml::Node*> items;
   };
 
   bool open(bool object) {
@@ -83,27 +78,23 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     return true;
   }
 
-  bool add(yaml::NodePtr node) {
+  bool add(const yaml::Node* node) {
     if (stack_.empty()) {
-      result_ = std::move(node);
+      result_ = node;
       return true;
     }
     Frame& top = stack_.back();
-    if (top.object) {
-      yaml::Entry entry;
-      entry.key = std::move(top.key);
-      entry.key_location = at_;
-      entry.value = std::move(node);
-      top.entries.push_back(std::move(entry));
-    } else {
-      top.items.push_back(std::move(node));
-    }
+    if (top.object)
+      top.entries.push_back(yaml::Entry{top.key, at_, node, true, false});
+    else
+      top.items.push_back(node);
     return true;
   }
 
-  const SourceLocation& at_;
+  yaml::Arena& arena_;
+  const yaml::Position at_;
   std::vector<Frame> stack_;
-  yaml::NodePtr result_;
+  const yaml::Node* result_ = nullptr;
   std::string error_;
 };
 
@@ -115,7 +106,8 @@ Expected<JsonPrefix> decode_json_prefix(std::string_view text, const SourceLocat
   const std::string copy(text);  // RapidJSON's StringStream reads up to a NUL
   rapidjson::StringStream stream(copy.c_str());
   rapidjson::Reader reader;
-  Builder builder(at);
+  auto arena = std::make_shared<yaml::Arena>();
+  Builder builder(*arena, at);
   rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
   if (!ok) {
     std::string reason = builder.error();
@@ -125,7 +117,7 @@ Expected<JsonPrefix> decode_json_prefix(std::string_view text, const SourceLocat
     }
     return usage_error(std::move(reason));
   }
-  return JsonPrefix{builder.result(), stream.Tell()};
+  return JsonPrefix{yaml::share(std::move(arena), builder.result()), stream.Tell()};
 }
 
 Expected<yaml::NodePtr> decode_json(std::string_view text, const SourceLocation& at) {

@@ -22,19 +22,21 @@ namespace {
 using detail::effective_entries;
 using detail::is_nil;
 using detail::is_table;
+using yaml::Arena;
 using yaml::Entry;
+using yaml::Node;
 using yaml::NodePtr;
 
 // Where each scalar key sits in a list of effective entries.
-std::unordered_map<std::string, std::size_t> index_keys(const std::vector<Entry>& entries) {
-  std::unordered_map<std::string, std::size_t> index;
+std::unordered_map<std::string_view, std::size_t> index_keys(const std::vector<Entry>& entries) {
+  std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < entries.size(); ++i)
     if (entries[i].key_is_scalar) index.emplace(entries[i].key, i);
   return index;
 }
 
 // Both are mappings. Overlay keys replace base keys, except map-onto-map which recurses.
-NodePtr merge_tables(const NodePtr& base, const NodePtr& overlay) {
+const Node* merge_tables(Arena& arena, const Node* base, const Node* overlay) {
   std::vector<Entry> out = effective_entries(*base);
   auto index = index_keys(out);
   for (const Entry& over : effective_entries(*overlay)) {
@@ -46,23 +48,26 @@ NodePtr merge_tables(const NodePtr& base, const NodePtr& overlay) {
     }
     Entry& current = out[found->second];
     if (is_table(*over.value) && is_table(*current.value))
-      current.value = merge_tables(current.value, over.value);
+      current.value = merge_tables(arena, current.value, over.value);
     else
       current = over;
   }
   // The merged map is the base's map with the overlay's keys written into it.
-  return detail::make_mapping(std::move(out), base->location, base->tag);
+  return arena.mapping(out, base->location, base->tag);
 }
 
-std::string join_key(const std::string& prefix, const std::string& key) {
-  return prefix.empty() ? key : prefix + "." + key;
+std::string join_key(const std::string& prefix, std::string_view key) {
+  std::string out = prefix;
+  if (!out.empty()) out += '.';
+  out += key;
+  return out;
 }
 
 // Both are mappings; `user` is authoritative (Helm's coalesceTablesFullKey with dst = user,
 // src = chart, merge = false, below the top level; the top-level coalesceValues loop when
 // `prefix` is empty).
-NodePtr coalesce_tables(const NodePtr& chart, const NodePtr& user, const std::string& prefix,
-                        std::vector<CoalesceWarning>* warnings) {
+const Node* coalesce_tables(Arena& arena, const Node* chart, const Node* user,
+                            const std::string& prefix, std::vector<CoalesceWarning>* warnings) {
   const std::vector<Entry> chart_entries = effective_entries(*chart);
   const std::vector<Entry> user_entries = effective_entries(*user);
   std::vector<Entry> out;
@@ -83,7 +88,7 @@ NodePtr coalesce_tables(const NodePtr& chart, const NodePtr& user, const std::st
     if (is_nil(*from_user->value)) continue;  // a user null deletes the key and its default
     if (is_table(*from_user->value) && is_table(*from_chart.value)) {
       Entry merged = *from_user;
-      merged.value = coalesce_tables(from_chart.value, from_user->value, key, warnings);
+      merged.value = coalesce_tables(arena, from_chart.value, from_user->value, key, warnings);
       out.push_back(std::move(merged));
       continue;
     }
@@ -111,14 +116,24 @@ NodePtr coalesce_tables(const NodePtr& chart, const NodePtr& user, const std::st
   }
   for (const Entry& from_chart : chart_entries)
     if (!from_chart.key_is_scalar) out.push_back(from_chart);
-  return detail::make_mapping(std::move(out), user->location, user->tag);
+  return arena.mapping(out, user->location, user->tag);
 }
 
 bool absent(const NodePtr& node) { return !node || is_nil(*node); }
 
+// A new tree: its nodes in an arena that keeps `a` and `b` alive, normalized like Helm's maps.
+template <typename Build>
+NodePtr build_from(const NodePtr& a, const NodePtr& b, Build build) {
+  auto arena = std::make_shared<Arena>();
+  arena->keep(a);
+  arena->keep(b);
+  const Node* root = detail::normalize(*arena, build(*arena));
+  return yaml::share(std::move(arena), root);
+}
+
 // ---- canonical JSON -------------------------------------------------------------------
 
-void append_json_string(std::string& out, const std::string& s) {
+void append_json_string(std::string& out, std::string_view s) {
   // As Go's encoding/json: HTML-sensitive characters and U+2028/U+2029 escaped.
   static const char* hex = "0123456789abcdef";
   out += '"';
@@ -272,7 +287,8 @@ NodePtr merge_maps(const NodePtr& base, const NodePtr& overlay) {
   if (absent(overlay)) return base ? detail::normalize(base) : overlay;
   if (absent(base)) return detail::normalize(overlay);
   if (!is_table(*base) || !is_table(*overlay)) return detail::normalize(overlay);
-  return detail::normalize(merge_tables(base, overlay));
+  return build_from(base, overlay,
+                    [&](Arena& arena) { return merge_tables(arena, base.get(), overlay.get()); });
 }
 
 NodePtr coalesce_with_chart(const NodePtr& chart_defaults, const NodePtr& user_values) {
@@ -284,14 +300,16 @@ NodePtr coalesce_with_chart(const NodePtr& chart_defaults, const NodePtr& user_v
   const bool no_chart = absent(chart_defaults) || !is_table(*chart_defaults);
   const bool no_user = absent(user_values);
   if (no_chart && no_user) {
-    SourceLocation at = chart_defaults ? chart_defaults->location
-                        : user_values  ? user_values->location
-                                       : SourceLocation{};
-    return detail::make_mapping({}, std::move(at), {});
+    const yaml::Position at = chart_defaults ? chart_defaults->location
+                              : user_values  ? user_values->location
+                                             : yaml::Position{};
+    return build_from(nullptr, nullptr, [&](Arena& arena) { return arena.mapping({}, at); });
   }
   if (no_user) return detail::normalize(chart_defaults);
   if (no_chart || !is_table(*user_values)) return detail::normalize(user_values);
-  return detail::normalize(coalesce_tables(chart_defaults, user_values, "", warnings));
+  return build_from(chart_defaults, user_values, [&](Arena& arena) {
+    return coalesce_tables(arena, chart_defaults.get(), user_values.get(), "", warnings);
+  });
 }
 
 std::string to_canonical_json(const NodePtr& values) {

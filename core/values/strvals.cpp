@@ -3,7 +3,8 @@
 // (ParseInto on the merged -f files), so `a[1]=x` edits a list a file supplied, `a.b=1` adds to
 // a file's map, and a type clash (`a.b=1` where a is a string) is Helm's "interface conversion"
 // error. The parser works on a small mutable tree (W) that wraps the immutable nodes and opens
-// only the maps and lists a flag walks through; everything else stays shared.
+// only the maps and lists a flag walks through; everything else stays shared. The nodes a flag
+// makes go to one arena, which keeps the values it was applied to alive.
 
 #include "core/values/strvals.hpp"
 
@@ -26,6 +27,7 @@ namespace detgw::values {
 namespace {
 
 using detail::flag_location;
+using yaml::Node;
 using yaml::NodePtr;
 
 // Helm's limits (strvals.MaxIndex, strvals.MaxNestedNameLevel).
@@ -44,21 +46,21 @@ struct W;
 using WPtr = std::shared_ptr<W>;
 
 struct WEntry {
-  std::string key;
-  SourceLocation key_location;
+  std::string_view key;  // in the arena, or in the tree it keeps
+  yaml::Position key_location;
   WPtr value;
 };
 
 struct W {
   enum class Kind { Leaf, Map, List } kind = Kind::Leaf;
-  NodePtr node;  // Leaf: the value. Map/List: the node it was opened from (null when new).
+  const Node* node = nullptr;  // Leaf: the value. Map/List: the node it was opened from, if any.
   std::vector<WEntry> entries;
   std::vector<WPtr> items;
 };
 
-WPtr leaf(NodePtr node) {
+WPtr leaf(const Node* node) {
   auto w = std::make_shared<W>();
-  w->node = std::move(node);
+  w->node = node;
   return w;
 }
 
@@ -85,7 +87,7 @@ bool open_list(W& w) {
   if (w.kind == W::Kind::List) return true;
   if (w.kind != W::Kind::Leaf || !detail::is_list(*w.node)) return false;
   w.kind = W::Kind::List;
-  for (const NodePtr& item : w.node->items) w.items.push_back(leaf(item));
+  for (const Node* item : w.node->items) w.items.push_back(leaf(item));
   return true;
 }
 
@@ -101,7 +103,7 @@ std::string go_type(const W& w) {
   return detail::go_type_name(*w.node);
 }
 
-NodePtr freeze(const W& w, const SourceLocation& at) {
+const Node* freeze(const W& w, yaml::Position at, yaml::Arena& arena) {
   switch (w.kind) {
     case W::Kind::Leaf:
       return w.node;
@@ -112,24 +114,24 @@ NodePtr freeze(const W& w, const SourceLocation& at) {
         yaml::Entry entry;
         entry.key = e.key;
         entry.key_location = e.key_location;
-        entry.value = freeze(*e.value, at);
-        entries.push_back(std::move(entry));
+        entry.value = freeze(*e.value, at, arena);
+        entries.push_back(entry);
       }
-      return detail::make_mapping(std::move(entries), w.node ? w.node->location : at,
-                                  w.node ? w.node->tag : std::string());
+      return arena.mapping(entries, w.node ? w.node->location : at,
+                           w.node ? w.node->tag : std::string_view());
     }
     case W::Kind::List: {
-      std::vector<NodePtr> items;
+      std::vector<const Node*> items;
       items.reserve(w.items.size());
-      for (const WPtr& item : w.items) items.push_back(freeze(*item, at));
-      return detail::make_sequence(std::move(items), w.node ? w.node->location : at,
-                                   w.node ? w.node->tag : std::string());
+      for (const WPtr& item : w.items) items.push_back(freeze(*item, at, arena));
+      return arena.sequence(items, w.node ? w.node->location : at,
+                            w.node ? w.node->tag : std::string_view());
     }
   }
   return w.node;
 }
 
-WEntry* find(W& map, const std::string& key) {
+WEntry* find(W& map, std::string_view key) {
   for (WEntry& e : map.entries)
     if (e.key == key) return &e;
   return nullptr;
@@ -222,8 +224,9 @@ struct Scan {
 class Parser {
  public:
   // `padding_left`: how many more nulls list indices may add, shared by the flags of a run.
-  Parser(std::string_view input, Mode mode, SourceLocation at, std::size_t& padding_left)
-      : in_(input), mode_(mode), at_(std::move(at)), padding_left_(padding_left) {}
+  Parser(std::string_view input, Mode mode, const SourceLocation& at, yaml::Arena& arena,
+         std::size_t& padding_left)
+      : in_(input), mode_(mode), at_(at), where_(at), arena_(arena), padding_left_(padding_left) {}
 
   R parse(W& root) {
     for (;;) {
@@ -268,10 +271,10 @@ class Parser {
     if (WEntry* e = find(data, key)) {
       if (e->value == value) return;  // the same map/list, edited in place
       e->value = value;
-      e->key_location = at_;
+      e->key_location = where_;
       return;
     }
-    data.entries.push_back({key, at_, value});
+    data.entries.push_back({arena_.intern(key), where_, value});
   }
 
   R set_index(W& list, long long index, const WPtr& value) {
@@ -287,28 +290,34 @@ class Parser {
                     " null entries in all; refusing (index " + std::to_string(index) + ")");
       padding_left_ -= added;
     }
-    while (list.items.size() <= i) list.items.push_back(leaf(yaml::make_null(at_)));
+    while (list.items.size() <= i) list.items.push_back(leaf(padding()));
     list.items[i] = value;
     return ok();
   }
 
-  WPtr string_value(std::string text) {
-    return leaf(yaml::make_scalar(std::move(text), at_, std::string(detail::kStrTag)));
+  // The null that list indices pad with: one node, shared.
+  const Node* padding() {
+    if (!padding_) padding_ = arena_.null(where_);
+    return padding_;
+  }
+
+  WPtr string_value(std::string_view text) {
+    return leaf(arena_.scalar(text, where_, detail::kStrTag));
   }
 
   // typedVal: true/false/null in any case, integers that do not start with 0 (and "0"),
   // everything else a string.
   WPtr typed_value(std::string text) {
     if (equal_fold(text, "true") || equal_fold(text, "false"))
-      return leaf(yaml::make_scalar(equal_fold(text, "true") ? "true" : "false", at_,
-                                    std::string(detail::kBoolTag)));
-    if (equal_fold(text, "null")) return leaf(yaml::make_null(at_));
-    if (text == "0") return leaf(yaml::make_scalar("0", at_, std::string(detail::kIntTag)));
+      return leaf(
+          arena_.scalar(equal_fold(text, "true") ? "true" : "false", where_, detail::kBoolTag));
+    if (equal_fold(text, "null")) return leaf(arena_.null(where_));
+    if (text == "0") return leaf(arena_.scalar("0", where_, detail::kIntTag));
     if (!text.empty() && text[0] != '0') {
       if (auto n = go_parse_int(text))
-        return leaf(yaml::make_scalar(std::to_string(*n), at_, std::string(detail::kIntTag)));
+        return leaf(arena_.scalar(std::to_string(*n), where_, detail::kIntTag));
     }
-    return string_value(std::move(text));
+    return string_value(text);
   }
 
   // The value reader of the mode (Helm's RunesValueReader).
@@ -331,7 +340,7 @@ class Parser {
         }
         auto content = yaml::read_file(trimmed == "-" ? "-" : path, kMaxSetFileBytes);
         if (!content) return fail("open " + path + ": " + content.error().message);
-        out = string_value(std::move(*content));
+        out = string_value(*content);
         return ok();
       }
       case Mode::String:
@@ -339,7 +348,7 @@ class Parser {
       case Mode::Literal:
         break;
     }
-    out = string_value(std::move(text));
+    out = string_value(text);
     return ok();
   }
 
@@ -386,15 +395,16 @@ class Parser {
   // The value after `=`, for a map key or a list index; `store` puts it in place.
   R value(const std::function<R(const WPtr&)>& store) {
     if (mode_ == Mode::Literal) {
-      std::string rest(in_.substr(pos_));
+      const std::string_view rest = in_.substr(pos_);
       pos_ = in_.size();
-      return store(string_value(std::move(rest)));
+      return store(string_value(rest));
     }
     if (mode_ == Mode::Json) {
-      if (empty_value()) return store(leaf(yaml::make_null(at_)));
+      if (empty_value()) return store(leaf(arena_.null(where_)));
       auto decoded = detail::decode_json_prefix(in_.substr(pos_), at_);
       if (!decoded) return fail(decoded.error().message);
-      R r = store(leaf(decoded->value));
+      arena_.keep(decoded->value);
+      R r = store(leaf(decoded->value.get()));
       if (r.st != St::Ok) return r;
       pos_ += decoded->consumed;
       empty_value();
@@ -539,7 +549,10 @@ class Parser {
   std::string_view in_;
   std::size_t pos_ = 0;
   Mode mode_;
-  SourceLocation at_;
+  const SourceLocation at_;
+  const yaml::Position where_;  // at_, for nodes
+  yaml::Arena& arena_;
+  const Node* padding_ = nullptr;
   std::size_t& padding_left_;
   int depth_ = 0;
 };
@@ -628,12 +641,16 @@ Expected<NodePtr> apply_one(const NodePtr& values, const SetFlag& flag, std::siz
     }
   }
 
-  WPtr root = values && detail::is_table(*values) ? leaf(values) : new_container(W::Kind::Map);
+  auto arena = std::make_shared<yaml::Arena>();
+  arena->keep(values);
+  WPtr root =
+      values && detail::is_table(*values) ? leaf(values.get()) : new_container(W::Kind::Map);
   open_map(*root);
-  Parser parser(flag.expression, mode_of(flag.kind), at, padding_left);
+  Parser parser(flag.expression, mode_of(flag.kind), at, *arena, padding_left);
   R r = parser.parse(*root);
   if (r.st == St::Fail) return flag_error(flag, r.message);
-  return detail::normalize(freeze(*root, at));
+  const Node* frozen = detail::normalize(*arena, freeze(*root, yaml::Position(at), *arena));
+  return yaml::share(std::move(arena), frozen);
 }
 
 }  // namespace

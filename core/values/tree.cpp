@@ -11,12 +11,12 @@ bool is_nil(const yaml::Node& node) {
   return node.kind == yaml::NodeKind::Scalar && yaml::resolve(node).type == yaml::ScalarType::Null;
 }
 
-std::vector<yaml::Entry> effective_entries(const yaml::Node& mapping) {
+std::vector<yaml::Entry> effective_entries(std::span<const yaml::Entry> entries) {
   std::vector<yaml::Entry> out;
   std::vector<yaml::Entry> complex;
-  std::unordered_map<std::string, std::size_t> position;
-  out.reserve(mapping.entries.size());
-  for (const yaml::Entry& entry : mapping.entries) {
+  std::unordered_map<std::string_view, std::size_t> position;
+  out.reserve(entries.size());
+  for (const yaml::Entry& entry : entries) {
     if (!entry.key_is_scalar) {
       complex.push_back(entry);
       continue;
@@ -27,74 +27,58 @@ std::vector<yaml::Entry> effective_entries(const yaml::Node& mapping) {
     else
       out[it->second] = entry;
   }
-  for (auto& entry : complex) out.push_back(std::move(entry));
+  for (auto& entry : complex) out.push_back(entry);
   return out;
 }
 
-yaml::NodePtr make_mapping(std::vector<yaml::Entry> entries, SourceLocation at, std::string tag) {
-  auto node = std::make_shared<yaml::Node>();
-  node->kind = yaml::NodeKind::Mapping;
-  node->tag = std::move(tag);
-  node->location = std::move(at);
-  std::size_t weight = 1;
-  for (const auto& entry : entries) weight += entry.value->weight + 1;
-  node->weight = weight;
-  node->entries = std::move(entries);
-  return node;
-}
-
-yaml::NodePtr make_sequence(std::vector<yaml::NodePtr> items, SourceLocation at, std::string tag) {
-  auto node = std::make_shared<yaml::Node>();
-  node->kind = yaml::NodeKind::Sequence;
-  node->tag = std::move(tag);
-  node->location = std::move(at);
-  std::size_t weight = 1;
-  for (const auto& item : items) weight += item->weight;
-  node->weight = weight;
-  node->items = std::move(items);
-  return node;
+std::vector<yaml::Entry> effective_entries(const yaml::Node& mapping) {
+  if (mapping.unique_keys) return {mapping.entries.begin(), mapping.entries.end()};
+  return effective_entries(mapping.entries);
 }
 
 namespace {
 
+// Only a subtree with a duplicate or complex key somewhere is rebuilt; the rest is shared.
 class Normalizer {
  public:
-  yaml::NodePtr run(const yaml::NodePtr& node) {
-    if (!node) return node;
-    if (node->kind != yaml::NodeKind::Mapping && node->kind != yaml::NodeKind::Sequence)
-      return node;
-    if (auto it = done_.find(node.get()); it != done_.end()) return it->second;
-    yaml::NodePtr out = node;
-    if (node->kind == yaml::NodeKind::Sequence) {
-      std::vector<yaml::NodePtr> items;
-      bool changed = false;
+  explicit Normalizer(yaml::Arena& arena) : arena_(arena) {}
+
+  const yaml::Node* run(const yaml::Node* node) {
+    if (!node || node->unique_keys) return node;
+    if (auto it = done_.find(node); it != done_.end()) return it->second;  // an alias
+    const yaml::Node* out = nullptr;
+    if (node->is_sequence()) {
+      std::vector<const yaml::Node*> items;
       items.reserve(node->items.size());
-      for (const auto& item : node->items) {
-        items.push_back(run(item));
-        changed = changed || items.back() != item;
-      }
-      if (changed) out = make_sequence(std::move(items), node->location, node->tag);
+      for (const yaml::Node* item : node->items) items.push_back(run(item));
+      out = arena_.sequence(items, node->location, node->tag);
     } else {
-      std::vector<yaml::Entry> entries = effective_entries(*node);
-      bool changed = entries.size() != node->entries.size();
-      for (auto& entry : entries) {
-        auto value = run(entry.value);
-        changed = changed || value != entry.value;
-        entry.value = std::move(value);
-      }
-      if (changed) out = make_mapping(std::move(entries), node->location, node->tag);
+      std::vector<yaml::Entry> entries = effective_entries(node->entries);
+      for (auto& entry : entries) entry.value = run(entry.value);
+      out = arena_.mapping(entries, node->location, node->tag);
     }
-    done_.emplace(node.get(), out);
+    done_.emplace(node, out);
     return out;
   }
 
  private:
-  std::unordered_map<const yaml::Node*, yaml::NodePtr> done_;
+  yaml::Arena& arena_;
+  std::unordered_map<const yaml::Node*, const yaml::Node*> done_;
 };
 
 }  // namespace
 
-yaml::NodePtr normalize(const yaml::NodePtr& node) { return Normalizer{}.run(node); }
+const yaml::Node* normalize(yaml::Arena& arena, const yaml::Node* node) {
+  return Normalizer(arena).run(node);
+}
+
+yaml::NodePtr normalize(const yaml::NodePtr& node) {
+  if (!node || node->unique_keys) return node;
+  auto arena = std::make_shared<yaml::Arena>();
+  arena->keep(node);
+  const yaml::Node* out = normalize(*arena, node.get());
+  return yaml::share(std::move(arena), out);
+}
 
 std::string go_type_name(const yaml::Node& node) {
   switch (node.kind) {

@@ -1,13 +1,15 @@
 #pragma once
 // Internal helpers shared by the values merging code (merge.cpp, strvals.cpp, json_value.cpp):
-// Helm's view of a YAML node (Go's nil, map[string]interface{}, []interface{}) and builders for
-// the new nodes a merge creates. Not part of the public interface.
+// Helm's view of a YAML node (Go's nil, map[string]interface{}, []interface{}). Not part of the
+// public interface.
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/support/error.hpp"
+#include "core/yaml/arena.hpp"
 #include "core/yaml/node.hpp"
 
 namespace detgw::values::detail {
@@ -27,14 +29,13 @@ inline bool is_list(const yaml::Node& node) { return node.kind == yaml::NodeKind
 // The entries Helm sees in a mapping: one per scalar key, the last duplicate winning, in the
 // order each key first appears. Entries with a complex key (which Helm cannot load at all) are
 // kept at the end, unchanged, so nothing is silently lost.
+std::vector<yaml::Entry> effective_entries(std::span<const yaml::Entry> entries);
 std::vector<yaml::Entry> effective_entries(const yaml::Node& mapping);
 
-// A new mapping/sequence node; `weight` is computed from the children like the loader does.
-yaml::NodePtr make_mapping(std::vector<yaml::Entry> entries, SourceLocation at, std::string tag);
-yaml::NodePtr make_sequence(std::vector<yaml::NodePtr> items, SourceLocation at, std::string tag);
-
 // `node` with every mapping in it reduced to its effective entries; subtrees that need no change
-// are shared, not copied.
+// are shared, not copied. New nodes go to `arena`, which must keep `node` alive.
+const yaml::Node* normalize(yaml::Arena& arena, const yaml::Node* node);
+// The same, the new nodes (if any) in an arena of their own.
 yaml::NodePtr normalize(const yaml::NodePtr& node);
 
 // The Go type name Helm's parser would report in a failed type assertion ("string", "int64",

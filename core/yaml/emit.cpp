@@ -13,9 +13,9 @@ void emit_node(YAML::Emitter& out, const Node& node, int max_depth, int depth) {
       break;
     case NodeKind::Scalar:
       if (node.tag == "!" || node.tag == "tag:yaml.org,2002:str")
-        out << YAML::DoubleQuoted << node.text;
+        out << YAML::DoubleQuoted << std::string(node.text);
       else
-        out << node.text;
+        out << std::string(node.text);
       break;
     case NodeKind::Sequence:
       out << YAML::BeginSeq;
@@ -25,7 +25,7 @@ void emit_node(YAML::Emitter& out, const Node& node, int max_depth, int depth) {
     case NodeKind::Mapping:
       out << YAML::BeginMap;
       for (const auto& e : node.entries) {
-        out << YAML::Key << e.key << YAML::Value;
+        out << YAML::Key << std::string(e.key) << YAML::Value;
         emit_node(out, *e.value, max_depth, depth + 1);
       }
       out << YAML::EndMap;

@@ -7,12 +7,20 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <istream>
 #include <map>
 #include <optional>
-#include <sstream>
+#include <span>
+#include <streambuf>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/yaml/arena.hpp"
 
 namespace detgw::yaml {
 namespace {
@@ -87,20 +95,23 @@ struct LimitExceeded {
   Error error;
 };
 
-// Builds the positioned tree from yaml-cpp's parse events, enforcing the limits as it goes.
+// Builds the positioned tree from yaml-cpp's parse events into one arena, enforcing the limits as
+// it goes. The children of the open collections wait on two stacks (the innermost last) and are
+// copied into the arena when their collection closes; a scalar key never becomes a node.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, const LoadLimits& limits) : file_(file), limits_(limits) {}
+  TreeBuilder(std::string_view file, const LoadLimits& limits, Arena& arena)
+      : file_(file), limits_(limits), arena_(arena) {}
 
-  NodePtr root() const { return root_; }
+  const Node* root() const { return root_; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto node = std::make_shared<Node>();
-    node->location = at(mark);
-    add(node, anchor, mark);
+    count(1, mark);
+    if (anchor == 0 && awaiting_key()) return set_key(arena_.intern("null"), at(mark), true);
+    attach(arena_.null(at(mark)), anchor);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -112,12 +123,9 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    auto node = std::make_shared<Node>();
-    node->kind = NodeKind::Scalar;
-    node->text = value;
-    node->tag = tag == "?" ? "" : tag;
-    node->location = at(mark);
-    add(node, anchor, mark);
+    count(1, mark);
+    if (anchor == 0 && awaiting_key()) return set_key(arena_.intern(value), at(mark), true);
+    attach(arena_.scalar(value, at(mark), tag == "?" ? std::string_view() : tag), anchor);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -134,14 +142,16 @@ class TreeBuilder : public YAML::EventHandler {
 
  private:
   struct Frame {
-    std::shared_ptr<Node> node;
+    NodeKind kind = NodeKind::Sequence;
+    Position at;
+    std::string_view tag;
     YAML::anchor_t anchor = 0;
-    NodePtr pending_key;  // Mapping: the key waiting for its value
+    std::size_t first = 0;  // where its children start on items_ or entries_
+    bool has_key = false;   // Mapping: `key` waits for its value
+    Entry key;
   };
 
-  SourceLocation at(const YAML::Mark& mark) const {
-    return {file_, mark.line + 1, mark.column + 1};
-  }
+  Position at(const YAML::Mark& mark) const { return {file_, mark.line + 1, mark.column + 1}; }
 
   [[noreturn]] void throw_limit(const std::string& message, const YAML::Mark& mark) {
     throw LimitExceeded{input_error(message, at(mark))};
@@ -156,99 +166,132 @@ class TreeBuilder : public YAML::EventHandler {
                   mark);
   }
 
+  bool awaiting_key() const {
+    return !stack_.empty() && stack_.back().kind == NodeKind::Mapping && !stack_.back().has_key;
+  }
+
+  void set_key(std::string_view key, Position where, bool scalar) {
+    Frame& map = stack_.back();
+    map.key = Entry{key, where, nullptr, scalar, false};
+    map.has_key = true;
+  }
+
   void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
     if (stack_.size() >= limits_.max_depth)
       throw_limit("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
     // Every node costs memory, empty ones too: `[[],[],…]` has no scalar at all.
     count(1, mark);
-    auto node = std::make_shared<Node>();
-    node->kind = kind;
-    node->tag = (tag == "?" || tag == "!") ? "" : tag;
-    node->location = at(mark);
-    stack_.push_back(Frame{node, anchor, nullptr});
+    Frame frame;
+    frame.kind = kind;
+    frame.at = at(mark);
+    if (tag != "?" && tag != "!") frame.tag = arena_.intern(tag);
+    frame.anchor = anchor;
+    frame.first = kind == NodeKind::Sequence ? items_.size() : entries_.size();
+    stack_.push_back(frame);
   }
 
   void close() {
-    Frame frame = std::move(stack_.back());
+    const Frame frame = stack_.back();
     stack_.pop_back();
-    if (frame.node->kind == NodeKind::Mapping) apply_merge_keys(*frame.node);
-    std::size_t weight = 1;
-    for (const auto& item : frame.node->items) weight += item->weight;
-    for (const auto& entry : frame.node->entries) weight += entry.value->weight + 1;
-    frame.node->weight = weight;
-    attach(frame.node, frame.anchor);
+    const Node* node = nullptr;
+    if (frame.kind == NodeKind::Sequence) {
+      node = arena_.sequence(std::span(items_).subspan(frame.first), frame.at, frame.tag);
+      items_.resize(frame.first);
+    } else {
+      apply_merge_keys(frame.first);
+      node = arena_.mapping(std::span(entries_).subspan(frame.first), frame.at, frame.tag);
+      entries_.resize(frame.first);
+    }
+    attach(node, frame.anchor);
   }
 
-  void add(const std::shared_ptr<Node>& node, YAML::anchor_t anchor, const YAML::Mark& mark) {
-    count(1, mark);
-    attach(node, anchor);
-  }
-
-  void attach(const NodePtr& node, YAML::anchor_t anchor) {
+  void attach(const Node* node, YAML::anchor_t anchor) {
     if (anchor != 0) anchors_[anchor] = node;
     if (stack_.empty()) {
       if (!root_) root_ = node;
       return;
     }
     Frame& parent = stack_.back();
-    if (parent.node->kind == NodeKind::Sequence) {
-      parent.node->items.push_back(node);
+    if (parent.kind == NodeKind::Sequence) {
+      items_.push_back(node);
       return;
     }
-    if (!parent.pending_key) {
-      parent.pending_key = node;
+    if (!parent.has_key) {
+      // An anchored or aliased key, or a complex one (a map or list as key: key "").
+      const std::string_view key = node->is_scalar() ? node->text
+                                   : node->is_null() ? arena_.intern("null")
+                                                     : std::string_view();
+      set_key(key, node->location, node->is_scalar() || node->is_null());
       return;
     }
-    Entry entry;
-    const Node& key = *parent.pending_key;
-    entry.key_is_scalar = key.kind == NodeKind::Scalar || key.kind == NodeKind::Null;
-    entry.key = key.kind == NodeKind::Scalar ? key.text : key.kind == NodeKind::Null ? "null" : "";
-    entry.key_location = key.location;
+    Entry entry = parent.key;
     entry.value = node;
-    parent.node->entries.push_back(std::move(entry));
-    parent.pending_key = nullptr;
+    entries_.push_back(entry);
+    parent.has_key = false;
   }
 
-  // `<<: *base` (or a list of them) brings in the keys the mapping does not set itself.
-  static void apply_merge_keys(Node& map) {
-    std::vector<Entry> merged;
-    for (const Entry& entry : map.entries) {
-      if (entry.key != "<<" || !entry.value) continue;
-      std::vector<NodePtr> sources;
-      if (entry.value->kind == NodeKind::Mapping) sources.push_back(entry.value);
-      if (entry.value->kind == NodeKind::Sequence)
-        for (const auto& item : entry.value->items)
-          if (item->kind == NodeKind::Mapping) sources.push_back(item);
-      for (const auto& source : sources) {
-        const std::size_t before = merged.size();  // keys from earlier sources win
+  // `<<: *base` (or a list of them) brings in the keys the mapping (entries_ from `first`) does
+  // not set itself; of the sources, the earlier wins, and within one its last duplicate.
+  void apply_merge_keys(std::size_t first) {
+    const std::span<const Entry> own = std::span(entries_).subspan(first);
+    if (std::none_of(own.begin(), own.end(), [](const Entry& e) { return e.key == "<<"; })) return;
+    std::unordered_set<std::string_view> own_keys;
+    for (const Entry& entry : own)
+      if (entry.key_is_scalar) own_keys.insert(entry.key);
+    std::vector<Entry> merged;  // an entry overridden later in its source keeps no value
+    std::unordered_map<std::string_view, std::size_t> latest;  // key -> its place in `merged`
+    for (const Entry& entry : own) {
+      if (entry.key != "<<") continue;
+      std::vector<const Node*> sources;
+      if (entry.value->is_mapping()) sources.push_back(entry.value);
+      if (entry.value->is_sequence())
+        for (const Node* item : entry.value->items)
+          if (item->is_mapping()) sources.push_back(item);
+      for (const Node* source : sources) {
+        const std::size_t before = merged.size();
         for (const Entry& inherited : source->entries) {
-          bool shadowed = map.find_entry(inherited.key) != nullptr;
-          for (std::size_t i = 0; i < before; ++i)
-            shadowed = shadowed || merged[i].key == inherited.key;
-          if (shadowed) continue;
-          // A key written twice in the source: its last value is the one the source has.
-          for (std::size_t i = before; i < merged.size(); ++i)
-            if (merged[i].key == inherited.key) {
-              merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(i));
-              break;
-            }
+          if (own_keys.count(inherited.key) != 0) continue;
+          auto [it, inserted] = latest.try_emplace(inherited.key, merged.size());
+          if (!inserted) {
+            if (it->second < before) continue;  // an earlier source has it
+            merged[it->second].value = nullptr;
+            it->second = merged.size();
+          }
           Entry copy = inherited;
           copy.from_merge = true;
-          merged.push_back(std::move(copy));
+          merged.push_back(copy);
         }
       }
     }
-    if (merged.empty()) return;
-    std::erase_if(map.entries, [](const Entry& e) { return e.key == "<<"; });
-    for (auto& m : merged) map.entries.push_back(std::move(m));
+    if (std::none_of(merged.begin(), merged.end(), [](const Entry& e) { return e.value; })) return;
+    std::size_t kept = first;
+    for (std::size_t i = first; i < entries_.size(); ++i)
+      if (entries_[i].key != "<<") entries_[kept++] = entries_[i];
+    entries_.resize(kept);
+    for (const Entry& entry : merged)
+      if (entry.value) entries_.push_back(entry);
   }
 
-  const std::string& file_;
+  std::string_view file_;  // interned
   const LoadLimits& limits_;
+  Arena& arena_;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, NodePtr> anchors_;
-  NodePtr root_;
+  std::vector<const Node*> items_;  // the items of the open sequences
+  std::vector<Entry> entries_;      // the entries of the open mappings
+  std::map<YAML::anchor_t, const Node*> anchors_;
+  const Node* root_ = nullptr;
   std::size_t total_ = 0;
+};
+
+// A read-only stream over text already in memory: yaml-cpp reads a std::istream, and an
+// istringstream would copy the whole input. Nothing writes through the pointers: there is no put
+// area, and putting back a character that was read only moves the read position.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
 };
 
 std::string strip_yaml_cpp_prefix(std::string message) {
@@ -277,9 +320,11 @@ class Descriptor {
 };
 
 // Reads `fd` to its end within `max_bytes`; `what` names it in messages ("standard input").
+// `expected_size` (a regular file's size) saves growing the string while reading.
 Expected<std::string> read_stream(int fd, const SourceLocation& where, const std::string& what,
-                                  std::size_t max_bytes) {
+                                  std::size_t max_bytes, std::size_t expected_size = 0) {
   std::string content;
+  content.reserve(expected_size);
   char chunk[65536];
   for (;;) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
@@ -348,9 +393,12 @@ Expected<Document> load_text(std::string_view text, const std::string& file,
   if (auto bad = check_encoding(text, file)) return *bad;
   if (auto bad = check_flow_size(text, file, limits)) return *bad;
 
-  std::istringstream in{std::string(text)};
-  TreeBuilder builder(file, limits);
+  const std::string_view name = intern_file_name(file);
+  auto arena = std::make_shared<Arena>();
+  TreeBuilder builder(name, limits, *arena);
   try {
+    TextBuffer buffer(text);
+    std::istream in(&buffer);
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const LimitExceeded& e) {
@@ -361,10 +409,8 @@ Expected<Document> load_text(std::string_view text, const std::string& file,
     if (message == "bad file") message = "nesting too deep";
     return input_error("YAML syntax error: " + message, {file, e.mark.line + 1, e.mark.column + 1});
   }
-  Document doc;
-  doc.file = file;
-  doc.root = builder.root() ? builder.root() : make_null({file, 1, 1});
-  return doc;
+  const Node* root = builder.root() ? builder.root() : arena->null({name, 1, 1});
+  return Document{file, share(std::move(arena), root)};
 }
 
 Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
@@ -387,7 +433,8 @@ Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) 
                        {path, 0, 0});
   // Read to the end rather than trusting st_size: a file may grow meanwhile, and pipes and
   // character devices have no size.
-  return read_stream(fd.get(), {path, 0, 0}, kind_of(st), max_bytes);
+  return read_stream(fd.get(), {path, 0, 0}, kind_of(st), max_bytes,
+                     S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0);
 }
 
 Expected<Document> load_file(const std::string& path, const LoadLimits& limits) {

@@ -27,6 +27,11 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> options)
 // yaml.v2's int resolution: strconv.ParseInt(s, 0, 64) with `_` removed, so a 0x/0b/0o or
 // bare-0 prefix picks the base.
 std::optional<std::int64_t> parse_yaml_int(std::string_view s) {
+  // Whatever the base, a digit follows the sign: most strings fail here, before any copy.
+  std::size_t first = s.find_first_not_of('_');
+  if (first != std::string_view::npos && (s[first] == '+' || s[first] == '-'))
+    first = s.find_first_not_of('_', first + 1);
+  if (first == std::string_view::npos || s[first] < '0' || s[first] > '9') return std::nullopt;
   std::string digits;
   for (char c : s)
     if (c != '_') digits += c;
@@ -64,19 +69,19 @@ std::optional<double> parse_float(std::string_view s) {
     return std::numeric_limits<double>::infinity();
   if (one_of(s, {"-.inf", "-.Inf", "-.INF"})) return -std::numeric_limits<double>::infinity();
   if (one_of(s, {".nan", ".NaN", ".NAN"})) return std::numeric_limits<double>::quiet_NaN();
-  std::string clean;
-  for (char c : s)
-    if (c != '_') clean += c;
-  if (clean.empty()) return std::nullopt;
-  // YAML floats need a digit; reject things strtod accepts that YAML does not ("inf", "0x1p3").
+  // YAML floats need a digit; reject things strtod accepts that YAML does not ("inf", "0x1p3"),
+  // and most strings, before any copy.
   bool has_digit = false;
-  for (char c : clean) {
+  for (char c : s) {
     if (c >= '0' && c <= '9')
       has_digit = true;
-    else if (!(c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+    else if (!(c == '_' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
       return std::nullopt;
   }
   if (!has_digit) return std::nullopt;
+  std::string clean;
+  for (char c : s)
+    if (c != '_') clean += c;
   char* end = nullptr;
   errno = 0;
   double value = std::strtod(clean.c_str(), &end);
@@ -93,7 +98,7 @@ ResolvedScalar resolve(const Node& node) {
     return out;
   }
   if (node.kind != NodeKind::Scalar) return out;
-  const std::string& s = node.text;
+  const std::string_view s = node.text;
   if (node.tag == "!" || node.tag == kStrTag) return out;  // quoted or !!str: a string
   const bool plain = node.tag.empty();
   if ((plain || node.tag == kNullTag) && one_of(s, {"", "~", "null", "Null", "NULL"})) {
@@ -151,7 +156,8 @@ std::optional<bool> as_bool(const Node& node) {
 }
 
 std::optional<std::string> as_string(const Node& node) {
-  if (node.kind == NodeKind::Scalar && resolve(node).type == ScalarType::String) return node.text;
+  if (node.kind == NodeKind::Scalar && resolve(node).type == ScalarType::String)
+    return std::string(node.text);
   return std::nullopt;
 }
 

@@ -23,6 +23,7 @@
 
 #include "core/values/merge.hpp"
 #include "core/values/strvals.hpp"
+#include "core/yaml/arena.hpp"
 #include "core/yaml/loader.hpp"
 #include "tests/common/test_support.hpp"
 
@@ -176,24 +177,28 @@ std::string rendered_values(const std::string& helm, const std::vector<std::stri
 
 // Our result as Helm 4 prints it: null map entries removed (recursively).
 detgw::yaml::NodePtr without_nulls(const detgw::yaml::NodePtr& node) {
-  if (!node || !node->is_mapping()) {
-    if (node && node->is_sequence()) {
-      auto copy = std::make_shared<detgw::yaml::Node>(*node);
-      for (auto& item : copy->items) item = without_nulls(item);
-      return copy;
-    }
-    return node;
+  namespace yaml = detgw::yaml;
+  if (!node || (!node->is_mapping() && !node->is_sequence())) return node;
+  auto arena = std::make_shared<yaml::Arena>();
+  arena->keep(node);
+  const auto child = [&](const yaml::Node* value) {
+    const yaml::NodePtr out = without_nulls(yaml::share(node, value));
+    arena->keep(out);
+    return out.get();
+  };
+  if (node->is_sequence()) {
+    std::vector<const yaml::Node*> items;
+    for (const yaml::Node* item : node->items) items.push_back(child(item));
+    return yaml::share(arena, arena->sequence(items, node->location, node->tag));
   }
-  auto copy = std::make_shared<detgw::yaml::Node>(*node);
-  std::vector<detgw::yaml::Entry> kept;
-  for (const auto& e : copy->entries) {
-    if (detgw::values::to_canonical_json(e.value) == "null") continue;
+  std::vector<yaml::Entry> kept;
+  for (const auto& e : node->entries) {
+    if (detgw::values::to_canonical_json(yaml::share(node, e.value)) == "null") continue;
     auto entry = e;
-    entry.value = without_nulls(e.value);
-    kept.push_back(std::move(entry));
+    entry.value = child(e.value);
+    kept.push_back(entry);
   }
-  copy->entries = std::move(kept);
-  return copy;
+  return yaml::share(arena, arena->mapping(kept, node->location, node->tag));
 }
 
 struct Ours {

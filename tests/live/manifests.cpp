@@ -26,7 +26,8 @@ rapidjson::Value to_json(const yaml::Node& node, rapidjson::Document::AllocatorT
         case yaml::ScalarType::Float:
           return rapidjson::Value(r.number);
         case yaml::ScalarType::String:
-          return rapidjson::Value(node.text.c_str(), a);
+          return rapidjson::Value(node.text.data(),
+                                  static_cast<rapidjson::SizeType>(node.text.size()), a);
       }
       break;
     }
@@ -38,7 +39,9 @@ rapidjson::Value to_json(const yaml::Node& node, rapidjson::Document::AllocatorT
     case yaml::NodeKind::Mapping: {
       rapidjson::Value out(rapidjson::kObjectType);
       for (const auto& e : node.entries)
-        out.AddMember(rapidjson::Value(e.key.c_str(), a), to_json(*e.value, a), a);
+        out.AddMember(
+            rapidjson::Value(e.key.data(), static_cast<rapidjson::SizeType>(e.key.size()), a),
+            to_json(*e.value, a), a);
       return out;
     }
   }
@@ -86,7 +89,7 @@ live::GatewaySnapshot snapshot_from_manifests(const std::string& yaml_stream) {
     auto value = to_json(*doc->root, json.GetAllocator());
     static_cast<rapidjson::Value&>(json).Swap(value);
     const yaml::Node* kind = doc->root->find("kind");
-    const std::string k = kind ? kind->text : "";
+    const std::string k = kind ? std::string(kind->text) : "";
     if (k == "CustomResourceDefinition") {
       auto crd = live::parse_crd(json);
       (crd.name.starts_with("tcproutes.") ? s.tcproute_crd : s.gateway_crd) = crd;

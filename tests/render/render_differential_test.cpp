@@ -9,6 +9,7 @@
 #include "core/app/lint.hpp"
 #include "core/app/render.hpp"
 #include "core/values/merge.hpp"
+#include "core/yaml/arena.hpp"
 #include "core/yaml/loader.hpp"
 #include "tests/common/test_support.hpp"
 #include "tests/render/helm_bins.hpp"
@@ -148,13 +149,15 @@ std::string rm_keys(const std::string& master_yaml) {
   auto doc = detgw::yaml::load_text(master_yaml, "master.yaml");
   if (!doc) return "error: " + doc.error().describe();
   if (!doc->root->is_mapping()) return "error: not a mapping";
-  auto picked = std::make_shared<detgw::yaml::Node>(*doc->root);
-  picked->entries.clear();
+  std::vector<detgw::yaml::Entry> picked;
   for (const auto& e : doc->root->entries)
     if (e.key == "resource_manager" || e.key == "additional_resource_managers" ||
         e.key == "resource_pools")
-      picked->entries.push_back(e);
-  return detgw::values::to_canonical_json(picked);
+      picked.push_back(e);
+  auto arena = std::make_shared<detgw::yaml::Arena>();
+  arena->keep(doc->root);
+  const auto* root = arena->mapping(picked, doc->root->location, doc->root->tag);
+  return detgw::values::to_canonical_json(detgw::yaml::share(arena, root));
 }
 
 // helm template of the chart's master-config Secret: the master.yaml text, or "error: ...".
@@ -183,7 +186,7 @@ std::string chart_master_yaml(const fs::path& helm, const fs::path& chart, const
   const auto* data = doc->root->find("stringData");
   const auto* master = data ? data->find("master.yaml") : nullptr;
   if (!master) return "error: no stringData.master.yaml in " + r.out;
-  return master->text;
+  return std::string(master->text);
 }
 
 template <typename Options>

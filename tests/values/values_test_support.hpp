@@ -46,7 +46,7 @@ inline const yaml::Node& at(const yaml::NodePtr& root, const std::string& path) 
       node = node->is_mapping() ? node->find(*key) : nullptr;
     } else {
       const auto i = std::get<std::size_t>(element);
-      node = node->is_sequence() && i < node->items.size() ? node->items[i].get() : nullptr;
+      node = node->is_sequence() && i < node->items.size() ? node->items[i] : nullptr;
     }
   }
   if (!node) throw std::runtime_error("no node at " + path);

@@ -138,4 +138,21 @@ BOOST_AUTO_TEST_CASE(int64_bounds_and_go_prefixes) {
   BOOST_TEST((type_of("09") != yaml::ScalarType::Int));
 }
 
+// Most scalars are words, refused as numbers at their first character; underscores, which
+// yaml.v2 removes first, may stand before the sign and the first digit.
+BOOST_AUTO_TEST_CASE(underscores_signs_and_words) {
+  const auto resolved = [](const std::string& text) {
+    return yaml::resolve(*yaml::make_scalar(text, {}));
+  };
+  BOOST_TEST(resolved("_-_1").integer == -1);
+  BOOST_TEST(resolved("+_1_0").integer == 10);
+  BOOST_TEST((resolved("-").type == yaml::ScalarType::String));
+  BOOST_TEST((resolved("_").type == yaml::ScalarType::String));
+  BOOST_TEST((resolved("determined.example.com").type == yaml::ScalarType::String));
+  BOOST_TEST((resolved("e3").type == yaml::ScalarType::String));
+  BOOST_TEST((resolved("1e3").type == yaml::ScalarType::Float));
+  BOOST_TEST(resolved("1_0.5_0").number == 10.5);
+  BOOST_TEST(resolved("-_2.5").number == -2.5);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
