@@ -58,7 +58,7 @@ void check_mrm001(const ConfigModel& model, FindingSink& out) {
   if (model.shape != model::InputShape::Values) {
     Field top;
     top.node = model.root;
-    top.path = model.prefix;
+    top.set_path(model.prefix);
     unknown_keys_in(top, model::master_top_level_keys(), fold, "the master configuration", rejects,
                     out, nullptr);
   }
@@ -106,7 +106,7 @@ void find_duplicates(const yaml::Node* node, const yaml::Path& path,
   if (!node->is_mapping()) return;
   Field map;
   map.node = node;
-  map.path = path;
+  map.set_path(path);
   const bool folds = lowercased.count(node) > 0;
   for (std::size_t i = 0; i < node->entries.size(); ++i) {
     const auto& entry = node->entries[i];
@@ -203,7 +203,7 @@ void check_mrm004(const ConfigModel& model, FindingSink& out) {
   const bool values = model.shape == model::InputShape::Values;
   Field top;
   top.node = model.root;
-  top.path = model.prefix;
+  top.set_path(model.prefix);
   if (values) {
     // maxSlotsPerPod is printed unquoted into master.yaml, so "4" renders as the number 4.
     const Field& slots = model.rms.front().max_slots_per_pod;
@@ -258,7 +258,7 @@ void check_mrm005(const ConfigModel& model, FindingSink& out) {
   for (const auto& [node, placeholder] : model.unset_placeholders) {
     Field f;
     f.node = node;
-    f.path = placeholder.path;
+    f.set_path(placeholder.path);
     out.at_value(f,
                  placeholder.variable + " is not set in the environment, so the value stays " +
                      quoted(node->text) + "; checks of this value are skipped",
