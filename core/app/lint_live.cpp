@@ -23,7 +23,8 @@ std::string text_of(const model::Field& field) {
 }
 
 onboard::InputPlace place(const model::Field& field) {
-  return {field.value_location(), field.path.dotted(), field.path.pointer()};
+  const yaml::Path path = field.path();
+  return {field.value_location(), path.dotted(), path.pointer()};
 }
 
 // The additional RMs of values input whose kubeconfig comes from a Secret.

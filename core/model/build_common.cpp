@@ -4,25 +4,29 @@
 
 namespace detgw::model::detail {
 
-Field child(const Field& parent, std::string_view key, yaml::KeyMatch match) {
+Field child(const Field& parent, const yaml::Path& at, std::string_view key, yaml::KeyMatch match) {
   Field out;
   out.parent = parent.node;
   if (parent.node && parent.node->is_mapping()) {
     if (const yaml::Entry* entry = parent.node->find_entry(key, match)) {
       out.entry = entry;
       out.node = entry->value;
-      out.path = parent.path.key(std::string(entry->key));
+      out.set_path(at, entry->key);
       return out;
     }
   }
-  out.path = parent.path.key(std::string(key));
+  out.set_path(at, key);
   return out;
 }
 
-Field item(const Field& list, std::size_t index) {
+Field child(const Field& parent, std::string_view key, yaml::KeyMatch match) {
+  return child(parent, parent.path(), key, match);
+}
+
+Field item(const Field& list, const yaml::Path& at, std::size_t index) {
   Field out;
   out.parent = list.node;
-  out.path = list.path.index(index);
+  out.set_path(at, index);
   if (list.node && list.node->is_sequence() && index < list.node->items.size())
     out.node = list.node->items[index];
   return out;
@@ -31,7 +35,7 @@ Field item(const Field& list, std::size_t index) {
 Field root_field(const yaml::Node* node, const yaml::Path& path) {
   Field out;
   out.node = node;
-  out.path = path;
+  out.set_path(path);
   return out;
 }
 
@@ -51,40 +55,41 @@ RmKind kind_from_type(const Field& type) {
   return RmKind::Unknown;
 }
 
-void read_rm_block(ResourceManager& rm) {
+void read_rm_block(ResourceManager& rm, const yaml::Path& at) {
   const auto m = rm.key_match;
   const Field& b = rm.block;
-  rm.type = child(b, "type", m);
+  rm.type = child(b, at, "type", m);
   rm.kind = kind_from_type(rm.type);
   if (rm.kind == RmKind::Missing && b.node && b.node->is_mapping() && b.node->entries.empty())
     rm.kind = RmKind::Agent;  // `resource_manager: {}` is the agent RM
-  rm.cluster_name = child(b, "cluster_name", m);
-  rm.name = child(b, "name", m);
-  rm.max_slots_per_pod = child(b, "max_slots_per_pod", m);
-  rm.slot_type = child(b, "slot_type", m);
-  rm.slot_resource_requests = child(b, "slot_resource_requests", m);
-  rm.default_scheduler = child(b, "default_scheduler", m);
-  rm.master_host = child(b, "determined_master_host", m);
-  rm.master_port = child(b, "determined_master_port", m);
-  rm.master_scheme = child(b, "determined_master_scheme", m);
-  rm.master_ip = child(b, "determined_master_ip", m);
-  rm.kubeconfig_path = child(b, "kubeconfig_path", m);
-  rm.default_compute_pool = child(b, "default_compute_resource_pool", m);
-  rm.default_aux_pool = child(b, "default_aux_resource_pool", m);
-  rm.no_default_pools = child(b, "no_default_resource_pools", m);
-  rm.default_namespace = child(b, "default_namespace", m);
-  rm.gateway_field = child(b, "internal_task_gateway", m);
+  rm.cluster_name = child(b, at, "cluster_name", m);
+  rm.name = child(b, at, "name", m);
+  rm.max_slots_per_pod = child(b, at, "max_slots_per_pod", m);
+  rm.slot_type = child(b, at, "slot_type", m);
+  rm.slot_resource_requests = child(b, at, "slot_resource_requests", m);
+  rm.default_scheduler = child(b, at, "default_scheduler", m);
+  rm.master_host = child(b, at, "determined_master_host", m);
+  rm.master_port = child(b, at, "determined_master_port", m);
+  rm.master_scheme = child(b, at, "determined_master_scheme", m);
+  rm.master_ip = child(b, at, "determined_master_ip", m);
+  rm.kubeconfig_path = child(b, at, "kubeconfig_path", m);
+  rm.default_compute_pool = child(b, at, "default_compute_resource_pool", m);
+  rm.default_aux_pool = child(b, at, "default_aux_resource_pool", m);
+  rm.no_default_pools = child(b, at, "no_default_resource_pools", m);
+  rm.default_namespace = child(b, at, "default_namespace", m);
+  rm.gateway_field = child(b, at, "internal_task_gateway", m);
 
   if (rm.gateway_field.node && rm.gateway_field.node->is_mapping()) {
     // encoding/json matches struct fields case-insensitively inside the RM's nested objects.
     const auto nested = yaml::KeyMatch::IgnoreCase;
     GatewayConfig gw;
     gw.block = rm.gateway_field;
-    gw.name = child(gw.block, "gateway_name", nested);
-    gw.namespace_ = child(gw.block, "gateway_namespace", nested);
-    gw.ip = child(gw.block, "gateway_ip", nested);
-    gw.port_start = child(gw.block, "gateway_port_range_start", nested);
-    gw.port_end = child(gw.block, "gateway_port_range_end", nested);
+    const yaml::Path gw_at = gw.block.path();
+    gw.name = child(gw.block, gw_at, "gateway_name", nested);
+    gw.namespace_ = child(gw.block, gw_at, "gateway_namespace", nested);
+    gw.ip = child(gw.block, gw_at, "gateway_ip", nested);
+    gw.port_start = child(gw.block, gw_at, "gateway_port_range_start", nested);
+    gw.port_end = child(gw.block, gw_at, "gateway_port_range_end", nested);
     if (gw.port_start.present_and_not_null()) gw.start = yaml::as_int(*gw.port_start.node);
     if (gw.port_end.present_and_not_null()) gw.end = yaml::as_int(*gw.port_end.node);
     rm.gateway = gw;
@@ -106,9 +111,11 @@ void read_rm_block(ResourceManager& rm) {
 void read_pools(ResourceManager& rm) {
   const Field& pools = rm.pools_field;
   if (!pools.node || !pools.node->is_sequence()) return;
+  const yaml::Path at = pools.path();
+  rm.pools.reserve(pools.node->items.size());
   for (std::size_t i = 0; i < pools.node->items.size(); ++i) {
     Pool pool;
-    pool.entry = item(pools, i);
+    pool.entry = item(pools, at, i);
     pool.name = child(pool.entry, "pool_name", yaml::KeyMatch::IgnoreCase);
     rm.pools.push_back(std::move(pool));
   }

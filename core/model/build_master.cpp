@@ -34,7 +34,7 @@ ConfigModel build_master_model(const yaml::NodePtr& config, const std::string& f
   root.is_root = true;
   root.key_match = fold;
   root.block = child(top, "resource_manager", fold);
-  detail::read_rm_block(root);
+  detail::read_rm_block(root, root.block.path());
   if (!root.block.node || root.block.node->is_null()) root.kind = RmKind::Agent;
   root.pools_field = child(top, "resource_pools", fold);
   detail::read_pools(root);
@@ -44,16 +44,19 @@ ConfigModel build_master_model(const yaml::NodePtr& config, const std::string& f
 
   Field additional = child(top, "additional_resource_managers", fold);
   if (additional.node && additional.node->is_sequence()) {
+    const yaml::Path additional_at = additional.path();
+    model.rms.reserve(1 + additional.node->items.size());
     for (std::size_t i = 0; i < additional.node->items.size(); ++i) {
       ResourceManager rm;
       rm.index = i;
-      rm.wrapper = item(additional, i);
+      rm.wrapper = item(additional, additional_at, i);
+      const yaml::Path wrapper_at = rm.wrapper.path();
       // The wrapper is a plain struct (encoding/json: case-insensitive); the RM block goes
       // through Determined's union decoder, which compares keys exactly.
-      rm.block = child(rm.wrapper, "resource_manager", fold);
+      rm.block = child(rm.wrapper, wrapper_at, "resource_manager", fold);
       rm.key_match = yaml::KeyMatch::Exact;
-      detail::read_rm_block(rm);
-      rm.pools_field = child(rm.wrapper, "resource_pools", fold);
+      detail::read_rm_block(rm, rm.block.path());
+      rm.pools_field = child(rm.wrapper, wrapper_at, "resource_pools", fold);
       detail::read_pools(rm);
       model.rms.push_back(std::move(rm));
     }

@@ -27,8 +27,9 @@ ConfigModel build_values_model(const yaml::NodePtr& merged_values, const std::st
   root.kind = RmKind::Kubernetes;
   root.key_match = exact;
   const Field rm_values = child(top, "resourceManager", exact);
-  root.cluster_name = child(rm_values, "clusterName", exact);
-  root.default_namespace = child(rm_values, "defaultNamespace", exact);
+  const yaml::Path rm_values_at = rm_values.path();
+  root.cluster_name = child(rm_values, rm_values_at, "clusterName", exact);
+  root.default_namespace = child(rm_values, rm_values_at, "defaultNamespace", exact);
   root.max_slots_per_pod = child(top, "maxSlotsPerPod", exact);
   root.slot_type = child(top, "slotType", exact);
   root.slot_resource_requests = child(top, "slotResourceRequests", exact);
@@ -49,16 +50,20 @@ ConfigModel build_values_model(const yaml::NodePtr& merged_values, const std::st
 
   Field additional = child(top, "additional_resource_managers", exact);
   if (additional.node && additional.node->is_sequence()) {
+    const yaml::Path additional_at = additional.path();
+    model.rms.reserve(1 + additional.node->items.size());
     for (std::size_t i = 0; i < additional.node->items.size(); ++i) {
       ResourceManager rm;
       rm.index = i;
-      rm.wrapper = item(additional, i);
-      rm.block = child(rm.wrapper, "resource_manager", exact);
+      rm.wrapper = item(additional, additional_at, i);
+      const yaml::Path wrapper_at = rm.wrapper.path();
+      rm.block = child(rm.wrapper, wrapper_at, "resource_manager", exact);
       rm.key_match = exact;
-      detail::read_rm_block(rm);
-      rm.kubeconfig_secret_name = child(rm.block, "kubeconfig_secret_name", exact);
-      rm.kubeconfig_secret_value = child(rm.block, "kubeconfig_secret_value", exact);
-      rm.pools_field = child(rm.wrapper, "resource_pools", exact);
+      const yaml::Path block_at = rm.block.path();
+      detail::read_rm_block(rm, block_at);
+      rm.kubeconfig_secret_name = child(rm.block, block_at, "kubeconfig_secret_name", exact);
+      rm.kubeconfig_secret_value = child(rm.block, block_at, "kubeconfig_secret_value", exact);
+      rm.pools_field = child(rm.wrapper, wrapper_at, "resource_pools", exact);
       detail::read_pools(rm);
       // The chart mounts each additional RM's Secret and points kubeconfig_path at it.
       auto secret = detail::string_value(rm.kubeconfig_secret_name);

@@ -30,6 +30,35 @@ SourceLocation Field::key_location() const {
   return {};
 }
 
+yaml::Path Field::path() const {
+  if (index_ != kNone) return holder_.index(index_);
+  if (key_) return holder_.key({key_, key_size_});
+  return holder_;
+}
+
+void Field::set_path(yaml::Path path) {
+  holder_ = std::move(path);
+  key_ = nullptr;
+  key_size_ = 0;
+  index_ = kNone;
+}
+
+void Field::set_path(yaml::Path holder, std::string_view key) {
+  if (key.size() >= kNone) return set_path(holder.key(key));
+  holder_ = std::move(holder);
+  key_ = key.data();
+  key_size_ = static_cast<std::uint32_t>(key.size());
+  index_ = kNone;
+}
+
+void Field::set_path(yaml::Path holder, std::size_t index) {
+  if (index >= kNone) return set_path(holder.index(index));
+  holder_ = std::move(holder);
+  key_ = nullptr;
+  key_size_ = 0;
+  index_ = static_cast<std::uint32_t>(index);
+}
+
 std::string ResourceManager::label() const {
   std::string out = is_root ? "root RM" : "additional RM #" + std::to_string(index);
   if (!effective_name.empty()) out += " (" + effective_name + ")";

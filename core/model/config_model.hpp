@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/yaml/loader.hpp"
@@ -24,12 +25,29 @@ struct Field {
   const yaml::Node* node = nullptr;
   const yaml::Entry* entry = nullptr;  // the key, when present
   const yaml::Node* parent = nullptr;
-  yaml::Path path;
 
   explicit operator bool() const { return node != nullptr; }
   bool present_and_not_null() const { return node && !node->is_null(); }
   SourceLocation value_location() const;  // the value, else the key, else the parent
   SourceLocation key_location() const;    // the key, else the parent
+
+  // Where the field is in the input. A model has tens of fields per RM and rules report few of
+  // them, so a field keeps the path of its mapping (shared with its siblings) and its own key,
+  // and the whole path is made only when asked for.
+  yaml::Path path() const;
+  void set_path(yaml::Path path);
+  // Key `key` of the mapping at `holder`. The key is not copied: it must be the entry's own key
+  // (the document outlives the model) or a string literal.
+  void set_path(yaml::Path holder, std::string_view key);
+  void set_path(yaml::Path holder, std::size_t index);  // item `index` of the list at `holder`
+
+ private:
+  // 32-bit size and index keep a field at 48 bytes; anything larger is stored as a whole path.
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  yaml::Path holder_;  // the whole path when there is neither key nor index
+  const char* key_ = nullptr;
+  std::uint32_t key_size_ = 0;
+  std::uint32_t index_ = kNone;
 };
 
 enum class RmKind { Missing, Agent, Kubernetes, Slurm, Pbs, Unknown };

@@ -176,9 +176,12 @@ std::span<const KnownKey> fluent_keys() { return kFluent; }
 std::span<const KnownKey> chart_top_level_keys() { return kChartTopLevel; }
 
 const KnownKey* find_key(std::span<const KnownKey> keys, std::string_view name, bool ignore_case) {
+  // The rules look up every key of every RM of thousands: keys of another length are skipped
+  // at once, and a key written as listed matches without folding case.
   for (const KnownKey& key : keys)
-    if (yaml::keys_equal(key.name, name,
-                         ignore_case ? yaml::KeyMatch::IgnoreCase : yaml::KeyMatch::Exact))
+    if (key.name.size() == name.size() &&
+        (key.name == name ||
+         (ignore_case && yaml::keys_equal(key.name, name, yaml::KeyMatch::IgnoreCase))))
       return &key;
   return nullptr;
 }

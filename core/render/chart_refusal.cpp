@@ -53,7 +53,7 @@ model::Field field_at(const std::vector<std::string>& keys, const model::ConfigM
   for (const auto& key : keys) {
     model::Field next;
     next.parent = field.node;
-    next.path = field.path.key(key);
+    next.set_path(field.path().key(key));
     if (field.node && field.node->is_mapping())
       if (const auto* entry = field.node->find_entry(key)) {
         next.node = entry->value;
@@ -86,8 +86,9 @@ report::Finding chart_refusal_finding(const ChartRefusal& refusal, const model::
   finding.hint = "fix the value the chart's message names (--no-chart-render skips this check)";
   const model::Field named = named_value(refusal.message, values);
   if (named.node || named.parent) {
-    finding.path = named.path.dotted();
-    finding.pointer = named.path.pointer();
+    const yaml::Path path = named.path();
+    finding.path = path.dotted();
+    finding.pointer = path.pointer();
     finding.location = named.value_location();
     return finding;
   }

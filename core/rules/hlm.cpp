@@ -16,12 +16,13 @@ using model::ResourceManager;
 
 bool values(const ConfigModel& model) { return model.shape == model::InputShape::Values; }
 
+// The top-level values key `key` (a string literal).
 Field top_field(const ConfigModel& model, std::string_view key) {
   Field top;
   top.node = model.root;
   Field f;
   f.parent = model.root;
-  f.path = top.path.key(std::string(key));
+  f.set_path({}, key);
   if (model.root && model.root->is_mapping())
     if (const auto* e = model.root->find_entry(key)) f = entry_field(top, *e);
   return f;
@@ -187,7 +188,7 @@ void check_hlm010(const ConfigModel& model, FindingSink& out) {
   if (!slot || *slot != "cpu") return;
   Field cpu;
   cpu.parent = root.slot_resource_requests.node;
-  cpu.path = root.slot_resource_requests.path.key("cpu");
+  cpu.set_path(root.slot_resource_requests.path(), "cpu");
   if (root.slot_resource_requests.node && root.slot_resource_requests.node->is_mapping())
     if (const auto* e = root.slot_resource_requests.node->find_entry("cpu"))
       cpu = entry_field(root.slot_resource_requests, *e);

@@ -1,7 +1,8 @@
 // ITG001-ITG009: internal_task_gateway blocks, alone and against each other.
 
 #include <algorithm>
-#include <map>
+#include <functional>
+#include <unordered_map>
 
 #include "core/model/known_keys.hpp"
 #include "core/rules/names.hpp"
@@ -31,8 +32,9 @@ void check_itg001(const ConfigModel& model, FindingSink& out) {
     for (const Field* field : {&gw.name, &gw.namespace_}) {
       const std::string key = field == &gw.name ? "gateway_name" : "gateway_namespace";
       if (field->node && model.is_placeholder(field->node)) continue;
-      if (checkable(model, *field) && !string_of(model, *field)) continue;  // MRM004
-      const std::string value = string_of(model, *field).value_or("");
+      const auto text = string_of(model, *field);
+      if (checkable(model, *field) && !text) continue;  // MRM004
+      const std::string value = text.value_or("");
       std::string problem;
       if (value.empty())
         problem = "is empty";
@@ -74,8 +76,9 @@ void check_itg002(const ConfigModel& model, FindingSink& out) {
 void check_itg003(const ConfigModel& model, FindingSink& out) {
   for_each_gateway(model, [&](const ResourceManager& rm, const GatewayConfig& gw) {
     if (gw.ip.node && model.is_placeholder(gw.ip.node)) return;
-    if (checkable(model, gw.ip) && !string_of(model, gw.ip)) return;  // MRM004
-    const std::string ip = string_of(model, gw.ip).value_or("");
+    const auto text = string_of(model, gw.ip);
+    if (checkable(model, gw.ip) && !text) return;  // MRM004
+    const std::string ip = text.value_or("");
     if (ip.empty()) {
       out.at_value(gw.ip,
                    "gateway_ip is empty: the master refuses to start (\"invalid gateway_ip: must "
@@ -190,6 +193,7 @@ struct GatewayIdentity {
 
 std::vector<GatewayIdentity> gateway_identities(const ConfigModel& model) {
   std::vector<GatewayIdentity> out;
+  out.reserve(model.gateway_count());
   for_each_gateway(model, [&](const ResourceManager& rm, const GatewayConfig& gw) {
     const std::string ip = string_of(model, gw.ip).value_or("");
     out.push_back({&rm, gateway_key(model, gw), ip, ip.empty() ? "" : normalise_address(ip)});
@@ -197,9 +201,17 @@ std::vector<GatewayIdentity> gateway_identities(const ConfigModel& model) {
   return out;
 }
 
+struct PairHash {
+  std::size_t operator()(const std::pair<std::string, std::string>& p) const {
+    const std::hash<std::string> hash;
+    return hash(p.first) * 31 + hash(p.second);
+  }
+};
+
 void check_itg008(const ConfigModel& model, FindingSink& out) {
   // The first RM seen for each Gateway in each cluster, and at each address.
-  std::map<std::pair<std::string, std::string>, const ResourceManager*> by_cluster, by_address;
+  std::unordered_map<std::pair<std::string, std::string>, const ResourceManager*, PairHash>
+      by_cluster, by_address;
   for (const auto& gw : gateway_identities(model)) {
     const ResourceManager& rm = *gw.rm;
     const std::string cluster =
@@ -221,7 +233,7 @@ void check_itg008(const ConfigModel& model, FindingSink& out) {
 }
 
 void check_itg009(const ConfigModel& model, FindingSink& out) {
-  std::map<std::string, std::vector<const GatewayIdentity*>> by_address;
+  std::unordered_map<std::string, std::vector<const GatewayIdentity*>> by_address;
   const auto gateways = gateway_identities(model);
   for (const auto& gw : gateways) {
     const GatewayConfig& config = *gw.rm->gateway;

@@ -205,7 +205,7 @@ void check_mrm026(const ConfigModel& model, FindingSink& out) {
     if (!slot || *slot != "cpu") continue;
     Field cpu;
     cpu.parent = rm.slot_resource_requests.node;
-    cpu.path = rm.slot_resource_requests.path.key("cpu");
+    cpu.set_path(rm.slot_resource_requests.path(), "cpu");
     if (rm.slot_resource_requests.node && rm.slot_resource_requests.node->is_mapping())
       if (const auto* e =
               rm.slot_resource_requests.node->find_entry("cpu", yaml::KeyMatch::IgnoreCase))

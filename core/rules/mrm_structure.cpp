@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <set>
+#include <unordered_set>
 
 #include "core/model/known_keys.hpp"
 #include "core/rules/rule.hpp"
@@ -27,14 +28,28 @@ bool has_own_rule(const ResourceManager& rm, std::string_view key) {
   return false;
 }
 
-std::vector<KnownKey> allowed_rm_keys(const ConfigModel& model, const ResourceManager& rm) {
-  auto base = rm_keys(rm.kind);
+std::vector<KnownKey> with_chart_keys(std::span<const KnownKey> base) {
   std::vector<KnownKey> keys(base.begin(), base.end());
-  if (model.shape == model::InputShape::Values && !rm.is_root) {
-    auto chart = model::chart_additional_rm_keys();
-    keys.insert(keys.end(), chart.begin(), chart.end());
-  }
+  auto chart = model::chart_additional_rm_keys();
+  keys.insert(keys.end(), chart.begin(), chart.end());
   return keys;
+}
+
+std::span<const KnownKey> allowed_rm_keys(const ConfigModel& model, const ResourceManager& rm) {
+  auto base = rm_keys(rm.kind);
+  if (model.shape != model::InputShape::Values || rm.is_root) return base;
+  // Made once: the rules ask for every RM of thousands.
+  static const auto kubernetes = with_chart_keys(model::kubernetes_rm_keys());
+  static const auto agent = with_chart_keys(model::agent_rm_keys());
+  static const auto other = with_chart_keys({});
+  switch (rm.kind) {
+    case RmKind::Kubernetes:
+      return kubernetes;
+    case RmKind::Agent:
+      return agent;
+    default:
+      return other;
+  }
 }
 
 void unknown_keys_in(const Field& map, std::span<const KnownKey> known, yaml::KeyMatch match,
@@ -58,7 +73,7 @@ void check_mrm001(const ConfigModel& model, FindingSink& out) {
   if (model.shape != model::InputShape::Values) {
     Field top;
     top.node = model.root;
-    top.path = model.prefix;
+    top.set_path(model.prefix);
     unknown_keys_in(top, model::master_top_level_keys(), fold, "the master configuration", rejects,
                     out, nullptr);
   }
@@ -93,55 +108,89 @@ void check_mrm002(const ConfigModel& model, FindingSink& out) {
   }
 }
 
-// Walks every mapping once (aliases are shared nodes: a visited set keeps this linear).
-void find_duplicates(const yaml::Node* node, const yaml::Path& path,
-                     const std::set<const yaml::Node*>& lowercased,
-                     std::set<const yaml::Node*>& visited, FindingSink& out) {
-  if (!node || !visited.insert(node).second) return;
-  if (node->is_sequence()) {
-    for (std::size_t i = 0; i < node->items.size(); ++i)
-      find_duplicates(node->items[i], path.index(i), lowercased, visited, out);
-    return;
-  }
-  if (!node->is_mapping()) return;
-  Field map;
-  map.node = node;
-  map.path = path;
-  const bool folds = lowercased.count(node) > 0;
-  for (std::size_t i = 0; i < node->entries.size(); ++i) {
-    const auto& entry = node->entries[i];
-    if (entry.from_merge || !entry.key_is_scalar) continue;
-    for (std::size_t j = 0; j < i; ++j) {
-      const auto& earlier = node->entries[j];
-      if (earlier.from_merge || !earlier.key_is_scalar) continue;
-      if (earlier.key == entry.key) {
-        out.at_key(entry_field(map, entry),
-                   "key " + quoted(entry.key) + " appears twice in this mapping (first at line " +
-                       std::to_string(earlier.key_location.line) +
-                       "); only this last value is used, the first is silently dropped",
-                   "remove one of the two");
-        break;
+// Reports duplicate keys in every mapping of a document, each mapping once however many aliases
+// reach it. The walk keeps only the keys and indexes it went through; the path is made for a
+// finding only.
+class DuplicateFinder {
+ public:
+  DuplicateFinder(const ConfigModel& model, FindingSink& out)
+      : prefix_(model.prefix),
+        lowercased_(model.lowercased_maps.begin(), model.lowercased_maps.end()),
+        out_(out) {}
+
+  void walk(const yaml::Node* node) {
+    // Only mappings and lists can be reached again through an alias and hold anything.
+    if (!node || !(node->is_mapping() || node->is_sequence()) || !visited_.insert(node).second)
+      return;
+    if (node->is_sequence()) {
+      for (std::size_t i = 0; i < node->items.size(); ++i) {
+        trail_.push_back({{}, i});
+        walk(node->items[i]);
+        trail_.pop_back();
       }
-      if (folds && yaml::keys_equal(earlier.key, entry.key, yaml::KeyMatch::IgnoreCase)) {
-        out.at_key(entry_field(map, entry),
-                   "keys " + quoted(earlier.key) + " (line " +
-                       std::to_string(earlier.key_location.line) + ") and " + quoted(entry.key) +
-                       " are the same key for the master, which lower-cases keys here; which "
-                       "value wins is undefined",
-                   "keep one spelling, in lower case");
-        break;
-      }
+      return;
     }
-    find_duplicates(entry.value, path.key(std::string(entry.key)), lowercased, visited, out);
+    const bool folds = lowercased_.count(node) > 0;
+    for (std::size_t i = 0; i < node->entries.size(); ++i) {
+      const auto& entry = node->entries[i];
+      if (entry.from_merge || !entry.key_is_scalar) continue;
+      for (std::size_t j = 0; j < i; ++j) {
+        const auto& earlier = node->entries[j];
+        if (earlier.from_merge || !earlier.key_is_scalar) continue;
+        if (earlier.key == entry.key) {
+          out_.at_key(field(*node, entry),
+                      "key " + quoted(entry.key) +
+                          " appears twice in this mapping (first at line " +
+                          std::to_string(earlier.key_location.line) +
+                          "); only this last value is used, the first is silently dropped",
+                      "remove one of the two");
+          break;
+        }
+        if (folds && yaml::keys_equal(earlier.key, entry.key, yaml::KeyMatch::IgnoreCase)) {
+          out_.at_key(field(*node, entry),
+                      "keys " + quoted(earlier.key) + " (line " +
+                          std::to_string(earlier.key_location.line) + ") and " + quoted(entry.key) +
+                          " are the same key for the master, which lower-cases keys here; which "
+                          "value wins is undefined",
+                      "keep one spelling, in lower case");
+          break;
+        }
+      }
+      trail_.push_back({entry.key, 0});
+      walk(entry.value);
+      trail_.pop_back();
+    }
   }
-}
+
+ private:
+  // One step of the walk: a key (the document's own, which outlives the walk), or an index when
+  // the key has no data().
+  struct Step {
+    std::string_view key;
+    std::size_t index;
+  };
+
+  Field field(const yaml::Node& map, const yaml::Entry& entry) const {
+    yaml::Path at = prefix_;
+    for (const Step& step : trail_) at = step.key.data() ? at.key(step.key) : at.index(step.index);
+    Field f;
+    f.node = entry.value;
+    f.entry = &entry;
+    f.parent = &map;
+    f.set_path(std::move(at), entry.key);
+    return f;
+  }
+
+  const yaml::Path& prefix_;
+  const std::set<const yaml::Node*> lowercased_;
+  std::unordered_set<const yaml::Node*> visited_;
+  std::vector<Step> trail_;
+  FindingSink& out_;
+};
 
 void check_mrm003(const ConfigModel& model, FindingSink& out) {
-  const std::set<const yaml::Node*> lowercased(model.lowercased_maps.begin(),
-                                               model.lowercased_maps.end());
-  std::set<const yaml::Node*> visited;
-  for (const yaml::Node* document : model.documents)
-    find_duplicates(document, model.prefix, lowercased, visited, out);
+  DuplicateFinder finder(model, out);
+  for (const yaml::Node* document : model.documents) finder.walk(document);
 }
 
 bool has_type(const yaml::Node& node, ValueType type) {
@@ -149,8 +198,8 @@ bool has_type(const yaml::Node& node, ValueType type) {
   switch (type) {
     case ValueType::Any:
       return true;
-    case ValueType::String:
-      return yaml::as_string(node).has_value();
+    case ValueType::String:  // as_string without the copy
+      return node.is_scalar() && yaml::resolve(node).type == yaml::ScalarType::String;
     case ValueType::Int:
       return yaml::as_int(node).has_value();
     case ValueType::Number:
@@ -188,8 +237,11 @@ void check_types_in(const ConfigModel& model, const Field& map, std::span<const 
     if (!entry.key_is_scalar) continue;
     const KnownKey* key = model::find_key(known, entry.key, ignore_case);
     if (!key) continue;
+    // What checkable() asks, before a field (and its path) is made for a finding.
+    const yaml::Node* value = entry.value;
+    if (!value || value->is_null() || model.is_placeholder(value) || has_type(*value, key->type))
+      continue;
     Field f = entry_field(map, entry);
-    if (!checkable(model, f) || has_type(*f.node, key->type)) continue;
     std::string got = yaml::describe_type(*f.node);
     if (f.node->is_scalar()) got += " (" + quoted(f.node->text) + ")";
     out.at_value(f,
@@ -203,7 +255,7 @@ void check_mrm004(const ConfigModel& model, FindingSink& out) {
   const bool values = model.shape == model::InputShape::Values;
   Field top;
   top.node = model.root;
-  top.path = model.prefix;
+  top.set_path(model.prefix);
   if (values) {
     // maxSlotsPerPod is printed unquoted into master.yaml, so "4" renders as the number 4.
     const Field& slots = model.rms.front().max_slots_per_pod;
@@ -258,7 +310,7 @@ void check_mrm005(const ConfigModel& model, FindingSink& out) {
   for (const auto& [node, placeholder] : model.unset_placeholders) {
     Field f;
     f.node = node;
-    f.path = placeholder.path;
+    f.set_path(placeholder.path);
     out.at_value(f,
                  placeholder.variable + " is not set in the environment, so the value stays " +
                      quoted(node->text) + "; checks of this value are skipped",

@@ -31,8 +31,9 @@ void FindingSink::add(Severity severity, const model::Field& where, SourceLocati
   f.severity = severity;
   f.message = std::move(message);
   f.hint = std::move(hint);
-  f.path = where.path.dotted();
-  f.pointer = where.path.pointer();
+  const yaml::Path path = where.path();
+  f.path = path.dotted();
+  f.pointer = path.pointer();
   f.location = std::move(location);
   if (rm) f.rm = rm->effective_name;
   out_.push_back(std::move(f));

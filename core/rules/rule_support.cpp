@@ -51,7 +51,7 @@ model::Field entry_field(const model::Field& map, const yaml::Entry& entry) {
   f.node = entry.value;
   f.entry = &entry;
   f.parent = map.node;
-  f.path = map.path.key(std::string(entry.key));
+  f.set_path(map.path(), entry.key);
   return f;
 }
 

@@ -421,6 +421,19 @@ maxSlotsPerPod: 2
                  "appears twice");
 }
 
+BOOST_AUTO_TEST_CASE(mrm003_in_a_list_reached_twice_is_reported_once_at_its_first_path) {
+  // The walk passes the aliased list twice; its items' paths carry the index.
+  auto run = lint_yaml(R"(maxSlotsPerPod: 1
+extra: &shared
+  - name: a
+  - name: b
+    name: c
+again: [*shared, *shared]
+)");
+  expect_finding(run.one("MRM003"), Severity::Error, "extra[1].name", 5, 5,
+                 "key \"name\" appears twice in this mapping (first at line 4)");
+}
+
 // ---- merge keys and aliases -------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(merge_key_brings_in_the_anchors_values) {
