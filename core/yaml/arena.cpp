@@ -64,7 +64,8 @@ void* Arena::allocate(std::size_t bytes, std::size_t align) {
 }
 
 std::string_view Arena::copy(std::string_view text) {
-  if (text.empty()) return {};
+  // Empty, but never a null data(): readers of a key tell "no key" from "the key ''" by it.
+  if (text.empty()) return std::string_view("", 0);
   auto* chars = static_cast<char*>(allocate(text.size(), 1));
   std::memcpy(chars, text.data(), text.size());
   return {chars, text.size()};

@@ -223,6 +223,14 @@ addtional_resource_manager:
   BOOST_TEST(f.hint == "did you mean \"additional_resource_managers\"?");
 }
 
+// An empty key is a key: its path is [""] and its pointer "/", not the document itself.
+BOOST_AUTO_TEST_CASE(hlm007_empty_key_has_a_path_of_its_own) {
+  auto run = lint_yaml("maxSlotsPerPod: 1\n'': x\n");
+  auto f = run.one("HLM007");
+  expect_finding(f, Severity::Warning, "[\"\"]", 2, 1, "unknown values key \"\"");
+  BOOST_TEST(f.pointer == "/");
+}
+
 BOOST_AUTO_TEST_CASE(hlm007_fixed_chart_keys_including_commented_ones) {
   auto run = lint_yaml(R"(maxSlotsPerPod: 1
 masterPort: 8080
